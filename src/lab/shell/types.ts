@@ -1,0 +1,37 @@
+/**
+ * The contract between the lab's shell (which parses command lines, runs pipelines and
+ * redirections) and the command handlers (AIX/Linux commands, WLST, sqlplus, lsnrctl).
+ */
+import type { LabStore } from '../state/store.js';
+
+export interface ShellContext {
+  store: LabStore;
+  /** Lab host the command runs on (a key of LabState.hosts). */
+  host: string;
+  /** Login user. */
+  user: string;
+  /** Clock of the lab (the server's clock; readings derive from it). */
+  now: Date;
+  /** Standard input (from a pipe, redirection, here-document or the SSH channel). */
+  stdin: string;
+  /** Environment, including assignments written before the command (ORACLE_SID=… cmd). */
+  env: Record<string, string>;
+  cwd: string;
+}
+
+export interface CommandResult {
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+}
+
+/** argv[0] is the command name as typed (after path stripping, e.g. /usr/sbin/no → no). */
+export type CommandHandler = (argv: string[], ctx: ShellContext) => CommandResult | Promise<CommandResult>;
+
+export function ok(stdout = ''): CommandResult {
+  return { stdout, stderr: '', exitCode: 0 };
+}
+
+export function fail(exitCode: number, stderr: string, stdout = ''): CommandResult {
+  return { stdout, stderr, exitCode };
+}
