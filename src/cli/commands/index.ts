@@ -1,9 +1,11 @@
 /** Every command registers itself here; one line per command file. */
 import type { Command } from 'commander';
+import { registerValidate } from './validate.js';
+import { registerLab } from './lab.js';
 
 type Register = (program: Command) => void;
 
-const registrars: Register[] = [];
+const registrars: Register[] = [registerValidate, registerLab];
 
 export function registerCommands(program: Command): void {
   for (const register of registrars) register(program);

@@ -1,0 +1,163 @@
+/**
+ * Schema validation with ajv: one validator per kind, compiled once per process, and ajv's
+ * errors turned into messages a person can act on, placed at the YAML node they concern.
+ */
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { error, type Diagnostic } from '../diag/index.js';
+import { KIND_SCHEMAS, type Kind } from '../model/index.js';
+import { displayPath, isRecord, keyPos, pointer, valuePos, type PosMap } from './paths.js';
+
+let ajv: Ajv | undefined;
+const compiled = new Map<Kind, ValidateFunction>();
+
+function validatorFor(kind: Kind): ValidateFunction {
+  let fn = compiled.get(kind);
+  if (!fn) {
+    ajv ??= new Ajv({ allErrors: true, verbose: true, strict: false });
+    fn = ajv.compile(KIND_SCHEMAS[kind]);
+    compiled.set(kind, fn);
+  }
+  return fn;
+}
+
+export interface ValidateOptions {
+  /** An overlay as written: it may leave out required keys and carry `$delete`/`$replace`. */
+  partial?: boolean;
+}
+
+const TYPE_WORDS: Record<string, string> = {
+  integer: 'an integer',
+  number: 'a number',
+  string: 'a string',
+  boolean: 'true or false',
+  object: 'a mapping',
+  array: 'a list',
+  null: 'null',
+};
+
+function got(data: unknown): string {
+  if (data === undefined) return '';
+  if (Array.isArray(data)) return ', got a list';
+  if (isRecord(data)) return ', got a mapping';
+  const text = JSON.stringify(data);
+  return `, got ${text.length > 60 ? `${text.slice(0, 57)}...` : text}`;
+}
+
+/** Short description of one schema, for "must be one of …". */
+function describe(schema: unknown): string {
+  if (!isRecord(schema)) return 'a value';
+  if ('const' in schema) return JSON.stringify(schema['const']);
+  if (Array.isArray(schema['anyOf'])) return schema['anyOf'].map(describe).join(', ');
+  const type = schema['type'];
+  if (type === 'array' && isRecord(schema['items']) && Array.isArray(schema['items']['anyOf'])) {
+    return `a list of (${describe(schema['items'])})`;
+  }
+  return typeof type === 'string' ? (TYPE_WORDS[type] ?? type) : 'a value';
+}
+
+function closest(word: string, candidates: string[]): string | undefined {
+  const dist = (a: string, b: string): number => {
+    const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+    for (let i = 1; i <= a.length; i++) {
+      let prev = row[0]!;
+      row[0] = i;
+      for (let j = 1; j <= b.length; j++) {
+        const tmp = row[j]!;
+        row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1]!.toLowerCase() === b[j - 1]!.toLowerCase() ? 0 : 1));
+        prev = tmp;
+      }
+    }
+    return row[b.length]!;
+  };
+  const best = candidates.map((c) => ({ c, d: dist(word, c) })).sort((x, y) => x.d - y.d)[0];
+  return best && best.d <= Math.max(2, Math.floor(word.length / 3)) ? best.c : undefined;
+}
+
+function message(e: ErrorObject): { text: string; atKey?: string } {
+  const where = displayPath(e.instancePath);
+  const p = e.params as Record<string, unknown>;
+  switch (e.keyword) {
+    case 'type':
+      return { text: `${where}: must be ${TYPE_WORDS[String(p['type'])] ?? String(p['type'])}${got(e.data)}` };
+    case 'additionalProperties': {
+      const key = String(p['additionalProperty']);
+      const parent = e.parentSchema as Record<string, unknown> | undefined;
+      const known = isRecord(parent?.['properties']) ? Object.keys(parent['properties']) : [];
+      const patterns = isRecord(parent?.['patternProperties']) ? Object.keys(parent['patternProperties']) : [];
+      const hint = closest(key, known);
+      const tail = hint ? ` (did you mean "${hint}"?)` : patterns.length > 0 && known.length === 0 ? ` (keys must match ${patterns.join(' or ')})` : '';
+      return { text: `${where}: unknown key "${key}"${tail}`, atKey: key };
+    }
+    case 'required':
+      return { text: `${where}: missing required key "${String(p['missingProperty'])}"` };
+    case 'pattern': {
+      const desc = isRecord(e.parentSchema) && typeof e.parentSchema['description'] === 'string' ? e.parentSchema['description'] : undefined;
+      return { text: `${where}: ${desc ? `must be ${desc}` : `must match the pattern ${String(p['pattern'])}`}${got(e.data)}` };
+    }
+    case 'const':
+      return { text: `${where}: must be ${JSON.stringify(p['allowedValue'])}${got(e.data)}` };
+    case 'enum':
+      return { text: `${where}: must be one of ${(p['allowedValues'] as unknown[]).map((v) => JSON.stringify(v)).join(', ')}${got(e.data)}` };
+    case 'anyOf':
+      return { text: `${where}: must be one of ${describe({ anyOf: e.schema })}${got(e.data)}` };
+    default:
+      return { text: `${where}: ${e.message ?? e.keyword}${got(e.data)}` };
+  }
+}
+
+/** Drops the per-branch noise of failed unions; keeps one error per union (or its only fitting branch). */
+function collapseUnions(errors: ErrorObject[]): ErrorObject[] {
+  const unions = errors.filter((e) => e.keyword === 'anyOf');
+  const inside = (e: ErrorObject, u: ErrorObject): boolean =>
+    e !== u && e.schemaPath.startsWith(`${u.schemaPath}/`) && (e.instancePath === u.instancePath || e.instancePath.startsWith(`${u.instancePath}/`));
+  const drop = new Set<ErrorObject>();
+  for (const u of unions) {
+    const children = errors.filter((e) => inside(e, u));
+    const branches = Array.isArray(u.schema) ? (u.schema as unknown[]) : [];
+    const fitting = branches.map((b, i) => ({ b, i })).filter(({ b }) => isRecord(b) && !('const' in b) && typeFits(b['type'], u.data));
+    if (fitting.length === 1) {
+      const prefix = `${u.schemaPath}/${fitting[0]!.i}/`;
+      drop.add(u);
+      for (const c of children) if (!c.schemaPath.startsWith(prefix)) drop.add(c);
+    } else {
+      for (const c of children) drop.add(c);
+    }
+  }
+  return errors.filter((e) => !drop.has(e));
+}
+
+function typeFits(type: unknown, data: unknown): boolean {
+  if (type === 'integer' || type === 'number') return typeof data === 'number';
+  if (type === 'string') return typeof data === 'string';
+  if (type === 'boolean') return typeof data === 'boolean';
+  if (type === 'array') return Array.isArray(data);
+  if (type === 'object') return isRecord(data);
+  return false;
+}
+
+/** Removes `$delete`d items and `$replace`/`$delete` markers, for checking an overlay as written. */
+export function stripMarkers(value: unknown): unknown {
+  if (Array.isArray(value)) return value.filter((v) => !(isRecord(v) && v['$delete'] === true)).map(stripMarkers);
+  if (!isRecord(value)) return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) {
+    if (k === '$replace' || (isRecord(v) && v['$delete'] === true)) continue;
+    out[k] = stripMarkers(v);
+  }
+  return out;
+}
+
+/** Validates one document against its kind's schema. */
+export function validateDoc(kind: Kind, value: unknown, pos: PosMap, options: ValidateOptions = {}): Diagnostic[] {
+  const fn = validatorFor(kind);
+  const data = options.partial ? stripMarkers(value) : value;
+  if (fn(data)) return [];
+  const out: Diagnostic[] = [];
+  for (const e of collapseUnions(fn.errors ?? [])) {
+    if (options.partial && e.keyword === 'required') continue;
+    const { text, atKey } = message(e);
+    const source = atKey !== undefined ? keyPos(pos, pointer(e.instancePath, atKey)) : valuePos(pos, e.instancePath);
+    out.push(error('schema', text, source));
+  }
+  return out;
+}
