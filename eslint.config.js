@@ -25,7 +25,10 @@ function restrictedFor(folder) {
     .map(([name]) => ({ name, message: `${name} is imported only in its adapter folder (${ADAPTERS[name].join(', ')})` }));
 }
 
-const FOLDERS = ['src/cli/', 'src/model/', 'src/diag/', 'src/load/', 'src/core/', 'src/providers/', 'src/transport/', 'src/engine/', 'src/health/', 'src/report/', 'src/git/', 'src/lab/', 'src/calendar/', 'src/discover/', 'src/bench/', 'src/template/'];
+const FOLDERS = ['src/cli/', 'src/model/', 'src/diag/', 'src/load/', 'src/core/', 'src/providers/', 'src/transport/', 'src/engine/', 'src/health/', 'src/report/', 'src/git/', 'src/lab/', 'src/calendar/', 'src/discover/', 'src/bench/', 'src/template/', 'src/parsers/'];
+
+/** Pure layers: plain data in, plain data out — no I/O, no clock. */
+const PURE = ['src/core/', 'src/model/', 'src/diag/', 'src/parsers/'];
 
 const noCli = { group: ['**/cli/*', '../cli', '../../cli'], message: 'nothing imports cli/: it is the outermost layer' };
 
@@ -40,7 +43,7 @@ export default tseslint.config(
       'no-console': 'error',
     },
   },
-  ...FOLDERS.filter((f) => f !== 'src/core/' && f !== 'src/model/' && f !== 'src/diag/').map((folder) => ({
+  ...FOLDERS.filter((f) => !PURE.includes(f)).map((folder) => ({
     files: [`${folder}**/*.ts`],
     rules: {
       'no-restricted-imports': ['error', { paths: restrictedFor(folder), patterns: folder === 'src/cli/' ? [] : [noCli] }],
@@ -48,12 +51,12 @@ export default tseslint.config(
   })),
   {
     // The pure layers: no I/O, no clock-reading libraries, no adapters, no upper layers.
-    files: ['src/core/**/*.ts', 'src/model/**/*.ts', 'src/diag/**/*.ts'],
+    files: PURE.map((f) => `${f}**/*.ts`),
     rules: {
       'no-restricted-imports': [
         'error',
         {
-          paths: [...restrictedFor('src/core/'), ...NODE_IO.map((name) => ({ name, message: 'core/, model/ and diag/ are pure: no I/O' }))],
+          paths: [...restrictedFor('src/core/'), ...NODE_IO.map((name) => ({ name, message: 'core/, model/, diag/ and parsers/ are pure: no I/O' }))],
           patterns: [
             noCli,
             { group: ['**/engine/*', '**/providers/*', '**/transport/*', '**/lab/*', '**/load/*', '**/report/*', '**/git/*'], message: 'the pure layers import only model/ and diag/' },

@@ -45,6 +45,8 @@ export interface LatencySpec {
   commandMs: number;
   /** Per-host overrides of commandMs, e.g. the slowest host in a benchmark. */
   perHost?: Record<string, number>;
+  /** Per-OS overrides of commandMs (perHost wins over perOs). */
+  perOs?: { aix?: number; linux?: number };
 }
 
 export interface LabFile {
