@@ -4,6 +4,8 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Task } from './session.js';
+import type { LabStore } from '../state/store.js';
+import type { Bean } from './tree.js';
 
 const TYPE_400 = 'http://www.w3.org/Protocols/rfc2616/rfc2616-sec10.html#sec10.4.1';
 const TYPE_500 = 'http://www.w3.org/Protocols/rfc2616/rfc2616-sec10.html#sec10.5.1';
@@ -88,4 +90,15 @@ export function activationBody(base: string, t: Task, user: string, changes: Arr
     completed: true, running: false, error: t.error ?? null, taskError: t.error ?? null, startTime: t.startedAt,
     changes: changes.map((c) => ({ bean: c.path, attributeName: c.attribute })),
   };
+}
+
+/** What every REST handler needs: the store, the domain and the authenticated user. */
+export interface RestContext {
+  store: LabStore;
+  domain: string;
+  user: string;
+  base: string;
+  now(): Date;
+  /** The edit tree (configuration with the pending changes applied). */
+  configRoot(): Bean;
 }

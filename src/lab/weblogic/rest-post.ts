@@ -11,7 +11,7 @@ import type { DeployOp, LifecycleOp } from './ops.js';
 import { activationBody, deploymentTaskBody, lifecycleTaskBody, sendErrors, sendFailure, sendJson } from './rest-http.js';
 import { search, walk } from './tree.js';
 import type { SearchQuery } from './tree.js';
-import type { RestContext } from './rest-server.js';
+import type { RestContext } from './rest-http.js';
 
 function targetNames(v: unknown): string[] | undefined {
   if (!Array.isArray(v)) return undefined;

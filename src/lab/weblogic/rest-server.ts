@@ -11,6 +11,7 @@ import { configTree } from './config-tree.js';
 import { runtimeTree } from './runtime-tree.js';
 import { domainOf, editView, hasFault } from './session.js';
 import { checkAuth, readJson, sendCsrfRefusal, sendFailure, sendJson, sendUnauthorized } from './rest-http.js';
+import type { RestContext } from './rest-http.js';
 import { handlePost } from './rest-post.js';
 import { render, walk } from './tree.js';
 import type { Bean } from './tree.js';
@@ -25,15 +26,6 @@ export interface WeblogicRestOptions {
   now?: () => Date;
 }
 
-export interface RestContext {
-  store: LabStore;
-  domain: string;
-  user: string;
-  base: string;
-  now(): Date;
-  /** The edit tree (configuration with the pending changes applied). */
-  configRoot(): Bean;
-}
 
 const VERSIONS = new Set(['latest', '12.2.1.4.0']);
 

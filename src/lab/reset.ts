@@ -1,0 +1,40 @@
+/**
+ * Resetting the lab: load the `lab` environment's desired state, build the state from it
+ * (rendering managed files from templates/), store it under .lab/ and make sure the lab's
+ * credentials exist. Active drifts, faults and latency are dropped: a reset lab equals desired.
+ */
+import { loadEnvironment } from '../load/index.js';
+import { templateRenderer } from '../template/index.js';
+import { ensureLabSecrets, type LabSecrets } from './secrets.js';
+import { buildLabState } from './state/build.js';
+import { attachBusinessTables } from './oracle/business/index.js';
+import { openLabStore, type FileLabStore } from './state/file-store.js';
+import type { LabState } from './state/types.js';
+
+export const LAB_ENV = 'lab';
+export const DEFAULT_SEED = 20251120;
+
+export interface ResetOptions {
+  root: string;
+  seed?: number;
+  /** The clock of the reset (readings derive from it). */
+  now?: Date;
+  store?: FileLabStore;
+}
+
+export function resetLab(opts: ResetOptions): { state: LabState; secrets: LabSecrets; store: FileLabStore } {
+  const { env } = loadEnvironment(opts.root, LAB_ENV);
+  const state = buildLabState(env, {
+    root: opts.root,
+    seed: opts.seed ?? DEFAULT_SEED,
+    resetAt: opts.now ?? new Date(),
+    render: templateRenderer(opts.root),
+  });
+  // The simulated business tables (payments, treasury feedback, batch deductions, exchange
+  // queues) with their known injected mismatches, for reconciliation and batch monitoring.
+  attachBusinessTables(state, opts.seed ?? DEFAULT_SEED);
+  const secrets = ensureLabSecrets(opts.root);
+  const store = opts.store ?? openLabStore(opts.root);
+  store.replace(state);
+  return { state: store.read(), secrets, store };
+}
