@@ -10,6 +10,9 @@
  *      `prod/host:hall-web-01/tunable:no.tcp_sendspace`, `lab/oracle:coredb/tablespace:SBF_DATA`.
  * Names never contain "/", "#" or whitespace (the schemas' Name pattern guarantees it); a ":"
  * inside a name (config-table keys) is allowed because only the first ":" of a segment splits.
+ * Exception: a segment whose kind is a path kind (`file`, `dir`, `fs`, `log-retention`) names an
+ * absolute path, must be the last segment, and keeps its "/"s:
+ * `lab/host:hall-web-01/file:/etc/motd#content`.
  */
 
 export type Address = string & { readonly __brand: 'Address' };
@@ -27,6 +30,9 @@ export interface AddressParts {
 
 const SEGMENT_KIND = /^[a-z][a-z0-9-]*$/;
 
+/** Segment kinds whose name is an absolute path (and so may contain "/"). */
+export const PATH_KINDS: ReadonlySet<string> = new Set(['file', 'dir', 'fs', 'log-retention']);
+
 export function formatAddress(parts: AddressParts): Address {
   const path = parts.segments.map((s) => `${s.kind}:${s.name}`).join('/');
   return `${parts.env}/${path}${parts.attribute ? `#${parts.attribute}` : ''}` as Address;
@@ -39,7 +45,14 @@ export function parseAddress(text: string): AddressParts | { error: string } {
   const [env, ...rest] = (path ?? '').split('/');
   if (!env || rest.length === 0) return { error: `address "${text}" needs ENV/KIND:NAME` };
   const segments: AddressSegment[] = [];
-  for (const seg of rest) {
+  for (let i = 0; i < rest.length; i++) {
+    let seg = rest[i] ?? '';
+    const pathKind = seg.slice(0, seg.indexOf(':'));
+    if (PATH_KINDS.has(pathKind)) {
+      seg = rest.slice(i).join('/');
+      i = rest.length;
+      if (!seg.startsWith(`${pathKind}:/`)) return { error: `address "${text}": ${pathKind} names an absolute path` };
+    }
     const colon = seg.indexOf(':');
     const kind = seg.slice(0, colon);
     const name = seg.slice(colon + 1);
