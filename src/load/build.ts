@@ -3,7 +3,9 @@
  * estate-wide kinds by kind, and `sources` (address → where it is declared) for diagnostics.
  */
 import type { SourcePos } from '../diag/index.js';
-import { formatAddress, type AddressSegment, type EnvironmentModel, type Model } from '../model/index.js';
+import type { AddressSegment, EnvironmentModel, Model } from '../model/index.js';
+// address.js directly: model/index.js would load TypeBox (~50 ms) for the schemas at run time.
+import { formatAddress } from '../model/address.js';
 import type { Doc, Layers } from './layers.js';
 import { isRecord, pointer, valuePos } from './paths.js';
 

@@ -1,7 +1,8 @@
 /**
  * Sorting parsed documents into their layers: inventory per environment, desired state
  * (common merged with each environment's overlay), releases and playbooks. Checks where each
- * kind may live, duplicate (kind, name) pairs, and validates documents as written and merged.
+ * kind may live, duplicate (kind, name) pairs, and validates documents as written (common and
+ * overlays partially: required keys may come from the other layer) and, completely, as merged.
  */
 import { error, type Diagnostic } from '../diag/index.js';
 import type { Kind } from '../model/index.js';
@@ -89,26 +90,59 @@ function noDuplicates(docs: ParsedDoc[], scope: string, out: Diagnostic[]): Pars
   return kept;
 }
 
-function mergeLayer(common: ParsedDoc[], commonValid: Map<ParsedDoc, boolean>, overlay: ParsedDoc[], out: Diagnostic[]): Doc[] {
+const at = (d: Diagnostic): string => `${d.source?.file}:${d.source?.line}:${d.source?.column}`;
+
+/**
+ * The complete check of one merged document for one environment. Mistakes already reported in
+ * a layer as written are not repeated; a key missing where a common document set the parent
+ * names the environment, since common may leave it to each overlay.
+ */
+function checkMerged(doc: Omit<Doc, 'valid'>, env: string, asWritten: Diagnostic[], ctx: MergeContext): Doc {
+  const found = validateDoc(doc.kind, doc.value, doc.pos);
+  const seen = new Set(asWritten.map(at));
+  for (const d of found) {
+    if (seen.has(at(d))) continue;
+    if (d.source?.file.startsWith('desired-state/common/') && / missing required key /.test(d.message)) {
+      const id = `${at(d)} ${d.message}`;
+      const same = ctx.missingInCommon.get(id);
+      if (same) same.envs.push(env);
+      else ctx.missingInCommon.set(id, { d, envs: [env] });
+    } else ctx.out.push(d);
+  }
+  return { ...doc, valid: found.length === 0 };
+}
+
+interface MergeContext {
+  out: Diagnostic[];
+  /** Keys a common document leaves out and some environments do not supply: one line each. */
+  missingInCommon: Map<string, { d: Diagnostic; envs: string[] }>;
+}
+
+function reportMissingInCommon(ctx: MergeContext): void {
+  for (const { d, envs } of ctx.missingInCommon.values()) {
+    const where = envs.length === 1 ? `environment ${envs[0]}` : `environments ${envs.join(', ')}`;
+    const overlays = envs.map((e) => `desired-state/${e}/`).join(', ');
+    ctx.out.push({ ...d, message: `${d.message} in ${where} (set it here or in ${overlays})` });
+  }
+}
+
+function mergeLayer(env: string, common: ParsedDoc[], commonFound: Map<ParsedDoc, Diagnostic[]>, overlay: ParsedDoc[], ctx: MergeContext): Doc[] {
+  const out = ctx.out;
   const byId = new Map(overlay.map((d) => [`${d.kind}/${d.name}`, d]));
   const result: Doc[] = [];
   for (const base of common) {
     if (ESTATE_WIDE.includes(base.kind)) continue;
+    const baseFound = commonFound.get(base) ?? [];
     const over = byId.get(`${base.kind}/${base.name}`);
     if (!over) {
-      result.push({ kind: base.kind, name: base.name, value: base.value, pos: base.pos, valid: commonValid.get(base) ?? false });
+      result.push(checkMerged({ kind: base.kind, name: base.name, value: base.value, pos: base.pos }, env, baseFound, ctx));
       continue;
     }
     byId.delete(`${base.kind}/${base.name}`);
-    const asWritten = validateDoc(over.kind, over.value, over.pos, { partial: true });
+    const asWritten = validateDoc(over.kind, over.value, over.pos, { partial: true, markers: true });
     out.push(...asWritten);
     const merged = mergeDocuments(base.kind, base, over);
-    const found = validateDoc(base.kind, merged.value, merged.pos);
-    // A mistake already reported in the overlay as written is not repeated for the merged result.
-    const at = (d: Diagnostic): string => `${d.source?.file}:${d.source?.line}:${d.source?.column}`;
-    const seen = new Set(asWritten.map(at));
-    out.push(...found.filter((d) => !seen.has(at(d))));
-    result.push({ kind: base.kind, name: base.name, ...merged, valid: found.length === 0 });
+    result.push(checkMerged({ kind: base.kind, name: base.name, ...merged }, env, [...baseFound, ...asWritten], ctx));
   }
   for (const only of byId.values()) {
     if (!ESTATE_WIDE.includes(only.kind)) result.push(asDoc(only, out));
@@ -142,13 +176,15 @@ export function buildLayers(parsed: ParsedDoc[], out: Diagnostic[]): Layers {
       out.push(error('reference', `desired-state/${name}/ has no environment: inventory/${name}/ does not exist`, first && where(first)));
     }
   }
-  const commonValid = new Map<ParsedDoc, boolean>();
+  // Common documents as written are partial: each environment completes them (checked after the merge).
+  const commonFound = new Map<ParsedDoc, Diagnostic[]>();
   for (const c of common.filter((p) => !ESTATE_WIDE.includes(p.kind))) {
-    const found = validateDoc(c.kind, c.value, c.pos);
+    const found = validateDoc(c.kind, c.value, c.pos, { partial: true });
     out.push(...found);
-    commonValid.set(c, found.length === 0);
+    commonFound.set(c, found);
   }
   const estateWide = [...common.filter((p) => ESTATE_WIDE.includes(p.kind))];
+  const ctx: MergeContext = { out, missingInCommon: new Map() };
   for (const env of [...envs.values()].sort((a, b) => a.name.localeCompare(b.name))) {
     const overlay = noDuplicates(inArea('overlay').filter((p) => p.file.env === env.name), `desired-state/${env.name}/`, out);
     for (const o of overlay.filter((p) => ESTATE_WIDE.includes(p.kind))) {
@@ -156,8 +192,9 @@ export function buildLayers(parsed: ParsedDoc[], out: Diagnostic[]): Layers {
         out.push(error('layering', `${o.kind} "${o.name}" is estate-wide and cannot be overlaid; declare a differently named ${o.kind} and point Environment.${o.kind === 'Calendar' ? 'calendar' : 'windows'} at it`, where(o, '/name')));
       } else estateWide.push(o);
     }
-    env.desired = mergeLayer(common, commonValid, overlay, out);
+    env.desired = mergeLayer(env.name, common, commonFound, overlay, ctx);
   }
+  reportMissingInCommon(ctx);
   for (const p of noDuplicates(estateWide, 'desired-state/', out)) global.push(asDoc(p, out));
   for (const p of noDuplicates(inArea('release'), 'releases/', out)) {
     const doc = asDoc(p, out);

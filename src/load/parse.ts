@@ -5,7 +5,8 @@
  */
 import { LineCounter, parseAllDocuments, isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
 import { error, type Diagnostic, type SourcePos } from '../diag/index.js';
-import { KIND_SCHEMAS, type Kind } from '../model/index.js';
+import type { Kind } from '../model/index.js';
+import { isKind, kindNames } from './validators.js';
 import { isRecord, pointer, type PosMap } from './paths.js';
 import type { RepoFile } from './files.js';
 
@@ -104,11 +105,11 @@ function toDoc(file: RepoFile, index: number, value: unknown, pos: PosMap, out: 
     out.push(error('document', 'missing "kind" (every document starts with apiVersion: opsctl/v1 and kind)', docPos));
     return undefined;
   }
-  if (!(kind in KIND_SCHEMAS)) {
-    const kinds = Object.keys(KIND_SCHEMAS).join(', ');
+  if (!isKind(kind)) {
+    const kinds = kindNames().join(', ');
     out.push(error('unknown-kind', `unknown kind "${kind}" (known: ${kinds})`, pos.get('/kind')?.value ?? docPos));
     return undefined;
   }
   const name = kind === 'Inventory' ? `inventory:${file.rel}#${index}` : typeof value['name'] === 'string' ? value['name'] : `(unnamed ${kind} #${index} in ${file.rel})`;
-  return { file, index, kind: kind as Kind, name, value, pos };
+  return { file, index, kind, name, value, pos };
 }

@@ -3,15 +3,16 @@
  * host in an environment, pinned SSH host keys on every production host.
  */
 import { error, type Diagnostic } from '../diag/index.js';
-import { SecretRef } from '../model/index.js';
 import type { EnvDocs, Layers } from './layers.js';
 import type { ParsedDoc } from './parse.js';
 import { items } from './build.js';
 import { isRecord, keyPos, pointer, valuePos, type PosMap } from './paths.js';
+import { secretRefPattern } from './validators.js';
 
 /** Keys that name a secret. Anchored at the end so `passwordLifeTime` or `passwordPolicy` pass. */
 export const SECRET_KEY = /(pass(word)?|passwd|secret|token|credentials?|private[-_]?key|api[-_]?key)$/i;
-const SECRET_REF = new RegExp(SecretRef.pattern as string);
+let secretRefRegExp: RegExp | undefined;
+const isSecretRef = (s: string): boolean => (secretRefRegExp ??= new RegExp(secretRefPattern())).test(s);
 /** Keys whose values are checksums, fingerprints or references: long and random by design. */
 const NOT_SECRET_KEY = /(sha256|sha1|md5|checksum|hostkey|fingerprint|credential|ref)$/i;
 export const ENTROPY_LIMIT = 4.5;
@@ -29,7 +30,34 @@ export function shannonEntropy(text: string): number {
 }
 
 function looksLikeToken(s: string): boolean {
-  return s.length >= ENTROPY_MIN_LENGTH && /^[\x21-\x7e]+$/.test(s) && !s.startsWith('/') && !s.includes('://') && !SECRET_REF.test(s);
+  return s.length >= ENTROPY_MIN_LENGTH && /^[\x21-\x7e]+$/.test(s) && !s.startsWith('/') && !s.includes('://') && !isSecretRef(s);
+}
+
+/** A command-line option with a value: `-Xverbosegclog:…`, `-Dname=…`, `--flag=…`. */
+const OPTION = /^--?[A-Za-z][\w.$-]*[:=]/;
+/** Keys whose values are lists of command-line options (`jvmArgs` of a WebLogic server). */
+const OPTION_KEY = /^(jvm|java)(args|options|opts)$/i;
+
+/**
+ * The parts of a value that could be a secret. Options (`-Xdump:java:events=user,file=/u01/…`,
+ * and anything under `jvmArgs`) are split at their separators; the option name and parts with
+ * a path separator (log files, dump folders, class names) are not candidates, but a long
+ * random value after `=` or `:` (`-Dapi.token=Zx9Q…`) still is.
+ */
+function candidates(value: string, key: string): string[] {
+  if (!OPTION.test(value) && !(OPTION_KEY.test(key) && value.startsWith('-'))) return [value];
+  return value
+    .split(/[:=,;]/)
+    .slice(1)
+    .filter((part) => !part.includes('/') && !part.includes('\\'));
+}
+
+function highEntropy(value: string, key: string): number | undefined {
+  for (const part of candidates(value, key)) {
+    const h = looksLikeToken(part) ? shannonEntropy(part) : 0;
+    if (h > ENTROPY_LIMIT) return h;
+  }
+  return undefined;
 }
 
 function walkSecrets(value: unknown, ptr: string, key: string, pos: PosMap, out: Diagnostic[]): void {
@@ -39,12 +67,13 @@ function walkSecrets(value: unknown, ptr: string, key: string, pos: PosMap, out:
     return;
   }
   const literal = typeof value === 'number' || (typeof value === 'string' && value !== '');
-  if (literal && SECRET_KEY.test(key) && !(typeof value === 'string' && SECRET_REF.test(value))) {
+  if (literal && SECRET_KEY.test(key) && !(typeof value === 'string' && isSecretRef(value))) {
     out.push(error('secret-literal', `literal secret under "${key}": use a reference (env:NAME, file:PATH, ssh-agent or store:PATH)`, valuePos(pos, ptr)));
     return;
   }
-  if (typeof value === 'string' && !NOT_SECRET_KEY.test(key) && looksLikeToken(value) && shannonEntropy(value) > ENTROPY_LIMIT) {
-    out.push(error('secret-entropy', `"${key}" holds a high-entropy string (${shannonEntropy(value).toFixed(2)} bits/char) that looks like a secret: use a reference (env:NAME, file:PATH, ssh-agent or store:PATH)`, valuePos(pos, ptr)));
+  const h = typeof value === 'string' && !NOT_SECRET_KEY.test(key) ? highEntropy(value, key) : undefined;
+  if (h !== undefined) {
+    out.push(error('secret-entropy', `"${key}" holds a high-entropy string (${h.toFixed(2)} bits/char) that looks like a secret: use a reference (env:NAME, file:PATH, ssh-agent or store:PATH)`, valuePos(pos, ptr)));
   }
 }
 

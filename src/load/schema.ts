@@ -1,28 +1,22 @@
 /**
- * Schema validation with ajv: one validator per kind, compiled once per process, and ajv's
- * errors turned into messages a person can act on, placed at the YAML node they concern.
+ * Schema validation: one validator per kind (validators.ts: generated at build time, or
+ * compiled from source under vitest), and ajv's errors turned into messages a person can act
+ * on, placed at the YAML node they concern.
  */
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import { error, type Diagnostic } from '../diag/index.js';
-import { KIND_SCHEMAS, type Kind } from '../model/index.js';
-import { displayPath, isRecord, keyPos, pointer, valuePos, type PosMap } from './paths.js';
-
-let ajv: Ajv | undefined;
-const compiled = new Map<Kind, ValidateFunction>();
-
-function validatorFor(kind: Kind): ValidateFunction {
-  let fn = compiled.get(kind);
-  if (!fn) {
-    ajv ??= new Ajv({ allErrors: true, verbose: true, strict: false });
-    fn = ajv.compile(KIND_SCHEMAS[kind]);
-    compiled.set(kind, fn);
-  }
-  return fn;
-}
+import type { Kind } from '../model/index.js';
+import { displayPath, isRecord, keyPos, pointer, segments, valuePos, type PosMap } from './paths.js';
+import { kindSchema, validatorFor } from './validators.js';
 
 export interface ValidateOptions {
-  /** An overlay as written: it may leave out required keys and carry `$delete`/`$replace`. */
+  /**
+   * A layer as written, complete only after the merge: required keys may be missing (types,
+   * patterns and unknown keys are still checked). Common documents and overlays.
+   */
   partial?: boolean;
+  /** An overlay as written: `$delete`/`$replace` markers are allowed (and stripped). */
+  markers?: boolean;
 }
 
 const TYPE_WORDS: Record<string, string> = {
@@ -147,13 +141,38 @@ export function stripMarkers(value: unknown): unknown {
   return out;
 }
 
+/** The value at a JSON pointer (`/a/0/b`), or at a schema path (`#/properties/a`). */
+function at(root: unknown, ptr: string): unknown {
+  let here = root;
+  // Schema paths are URI fragments (ajv escapes their segments); instance paths are pointers.
+  for (const seg of segments(ptr.startsWith('#') ? decodeURIComponent(ptr.slice(1)) : ptr)) {
+    if (Array.isArray(here)) here = here[Number(seg)];
+    else if (isRecord(here)) here = here[seg];
+    else return undefined;
+  }
+  return here;
+}
+
+/**
+ * Adds what `verbose: true` would have put on each error (the data, the failing keyword's
+ * schema and its parent schema), found by path: the validators stay lean and fast.
+ */
+function withContext(errors: ErrorObject[], schema: unknown, data: unknown): ErrorObject[] {
+  return errors.map((e) => ({
+    ...e,
+    data: at(data, e.instancePath),
+    schema: at(schema, e.schemaPath),
+    parentSchema: at(schema, e.schemaPath.slice(0, e.schemaPath.lastIndexOf('/'))) as ErrorObject['parentSchema'],
+  }));
+}
+
 /** Validates one document against its kind's schema. */
 export function validateDoc(kind: Kind, value: unknown, pos: PosMap, options: ValidateOptions = {}): Diagnostic[] {
   const fn = validatorFor(kind);
-  const data = options.partial ? stripMarkers(value) : value;
+  const data = options.markers ? stripMarkers(value) : value;
   if (fn(data)) return [];
   const out: Diagnostic[] = [];
-  for (const e of collapseUnions(fn.errors ?? [])) {
+  for (const e of collapseUnions(withContext(fn.errors ?? [], kindSchema(kind), data))) {
     if (options.partial && e.keyword === 'required') continue;
     const { text, atKey } = message(e);
     const source = atKey !== undefined ? keyPos(pos, pointer(e.instancePath, atKey)) : valuePos(pos, e.instancePath);

@@ -9,6 +9,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { loadRepository } from '../../src/load/index.js';
 
 const ROOT = join(import.meta.dirname, '../..');
 const CLI = join(ROOT, 'dist/cli/main.js');
@@ -129,6 +130,33 @@ describe('opsctl validate (acceptance)', () => {
     expect(body.ok).toBe(false);
     expect(body.errorCount).toBe(body.diagnostics.length);
     expect(body.diagnostics.map((d) => d.code)).toEqual(expect.arrayContaining(['secret-literal', 'reference', 'schema', 'yaml-syntax']));
+  });
+
+  it('the built validators (generated at build time) report exactly what ajv compiled from source reports', () => {
+    const dir = copyRepo(MINI);
+    introduceMistakes(dir);
+    writeFileSync(join(dir, 'desired-state/common/bad.yaml'), [
+      'apiVersion: opsctl/v1', 'kind: WeblogicDomain', 'name: Bad Name', 'application: hall', 'version: 9.9', 'management: rest',
+      'admin: { serverName: AdminServer, host: hall-web-01, port: "x", usr: weblogic }',
+      'servers: [{ name: s1, listenPort: 70000, heap: { minMb: -1 } }]', 'notes: [1]', '',
+    ].join('\n'));
+    const built = JSON.parse(run(dir, '--json').out) as { diagnostics: { code: string; message: string; file: string; line: number; column: number }[] };
+    const source = loadRepository(dir).diagnostics.map((d) => ({ code: d.code, message: d.message, file: d.source?.file, line: d.source?.line, column: d.source?.column }));
+    expect(source.filter((d) => d.code === 'schema').length).toBeGreaterThan(5);
+    expect(built.diagnostics.map(({ code, message, file, line, column }) => ({ code, message, file, line, column }))).toEqual(source);
+  });
+
+  it('the built loader neither compiles schemas nor loads ajv\'s compiler at run time', () => {
+    const script = [
+      `const { loadRepository } = await import(${JSON.stringify(join(ROOT, 'dist/load/index.js'))});`,
+      `const { createRequire } = await import('node:module');`,
+      `const n = loadRepository(${JSON.stringify(MINI)}).diagnostics.length;`,
+      `const loaded = Object.keys(createRequire(import.meta.url).cache).filter((f) => /ajv[\\/]dist[\\/](ajv|core|compile)/.test(f));`,
+      `process.stdout.write(JSON.stringify({ n, loaded }));`,
+    ].join('\n');
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout)).toEqual({ n: 0, loaded: [] });
   });
 
   it.skipIf(!REAL_READY)('the real repository validates with exit 0 (skipped while inventory/prod does not exist yet)', () => {

@@ -91,6 +91,26 @@ describe('policy checks', () => {
     expect(errors.filter((e) => e.startsWith('secret-entropy'))).toEqual([expect.stringMatching(/^secret-entropy playbooks\/daily\.yaml:6:14: "description" holds a high-entropy string/)]);
     expect(loadRepository(MINI_REPO).diagnostics).toEqual([]);
   });
+  it('JVM options (GC logs, dumps, paths) are not secrets; a random value inside an option still is', () => {
+    const token = 'Zx9QwL2vB7nK4tR8yH1mC6pF3sD0gJ5aE2uW';
+    const jvm = [
+      '-Xverbosegclog:/applog/receive/receive_ms01/gc.log,5,20000',
+      '-Xdump:java:events=user,file=/u01/dumps/javacore.%Y%m%d.%H%M%S.%pid.%seq.txt',
+      '-Xdump:heap:events=systhrow,filter=java/lang/OutOfMemoryError,request=exclusive+prepwalk',
+      '-Dweblogic.security.SSL.ignoreHostnameVerification=true',
+    ];
+    const args = (list: string[]): string => `heap: { minMb: 2048, maxMb: 2048 }\n    jvmArgs:\n${list.map((a) => `      - "${a}"\n`).join('')}`;
+    const clean = errorsAfter('desired-state/common/hall.yaml', /heap: \{ minMb: 2048, maxMb: 2048 \}\n/, args(jvm));
+    expect(clean.filter((e) => e.startsWith('secret'))).toEqual([]);
+    const leaked = errorsAfter('desired-state/common/hall.yaml', /heap: \{ minMb: 2048, maxMb: 2048 \}\n/, args([...jvm, `-Dapi.token=${token}`, token]));
+    expect(leaked.filter((e) => e.startsWith('secret'))).toEqual([
+      expect.stringMatching(/^secret-entropy desired-state\/common\/hall\.yaml:33:9: "jvmArgs" holds a high-entropy string/),
+      expect.stringMatching(/^secret-entropy desired-state\/common\/hall\.yaml:34:9: "jvmArgs" holds a high-entropy string/),
+    ]);
+    // The same holds for an option-shaped value under any key.
+    const option = errorsAfter('playbooks/daily.yaml', 'cadence: daily', 'cadence: daily\ndescription: "-Xdump:java:events=user,file=/u01/dumps/javacore.%Y%m%d.%H%M%S.%pid.%seq.txt"');
+    expect(option.filter((e) => e.startsWith('secret'))).toEqual([]);
+  });
   it('two listeners on one port of one host clash, naming both', () => {
     expect(errorsAfter('desired-state/common/hall.yaml', 'listenPort: 7011', 'listenPort: 7001')).toEqual([
       'port-clash desired-state/common/hall.yaml:10:9: port 7001 on host hall-web-01 (environment pre) is used by admin server of domain hall and by server hall1 of domain hall (desired-state/common/hall.yaml:24)',

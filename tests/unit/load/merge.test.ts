@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mergeDocuments } from '../../../src/load/merge.js';
 import { loadRepository } from '../../../src/load/index.js';
-import { brief, copyMiniRepo, edit, MINI_REPO, parseText } from './helpers.js';
+import { brief, copyMiniRepo, edit, MINI_REPO, parseText, write } from './helpers.js';
 
 function merge(base: string, overlay: string) {
   const b = parseText(`apiVersion: opsctl/v1\nkind: HostProfile\nname: p\n${base}`, 'desired-state/common/p.yaml').docs[0]!;
@@ -66,5 +66,33 @@ describe('layering merge', () => {
     edit(root, 'desired-state/prod/overlay.yaml', '  - name: hall2\n    host: hall-web-02\n', '  - name: hall2\n');
     const { diagnostics } = loadRepository(root);
     expect(diagnostics.map(brief)).toEqual(['desired-state/prod/overlay.yaml:5:5: servers[1]: missing required key "host"']);
+  });
+
+  it('a common document may leave required keys to the overlays; the merged result must have them', () => {
+    const root = copyMiniRepo();
+    // admin.host leaves common: prod sets it in its overlay, pre (overlay without the domain) does not yet.
+    edit(root, 'desired-state/common/hall.yaml', '  serverName: AdminServer\n  host: hall-web-01\n', '  serverName: AdminServer\n');
+    edit(root, 'desired-state/prod/overlay.yaml', 'name: hall\nservers:', 'name: hall\nadmin:\n  host: hall-web-01\nservers:');
+    expect(loadRepository(root).diagnostics.map(brief)).toEqual([
+      'desired-state/common/hall.yaml:8:3: admin: missing required key "host" in environment pre (set it here or in desired-state/pre/)',
+    ]);
+    write(root, 'desired-state/pre/hall.yaml', 'apiVersion: opsctl/v1\nkind: WeblogicDomain\nname: hall\nadmin: { host: hall-web-01 }\n');
+    const { model, diagnostics } = loadRepository(root);
+    expect(diagnostics).toEqual([]);
+    expect(model.environments['pre']!.domains[0]!.admin.host).toBe('hall-web-01');
+    expect(model.sources['pre/weblogic:hall/server:hall1']?.file).toBe('desired-state/common/hall.yaml');
+  });
+  it('a common document as written still gets type, pattern and unknown-key errors, once, at the common file', () => {
+    const root = copyMiniRepo();
+    edit(root, 'desired-state/common/hall.yaml', '  port: 7001\n', '  port: seven\n  prot: 7001\n');
+    expect(loadRepository(root).diagnostics.map(brief)).toEqual([
+      'desired-state/common/hall.yaml:10:9: admin.port: must be an integer, got "seven"',
+      'desired-state/common/hall.yaml:11:3: admin: unknown key "prot" (did you mean "port"?)',
+    ]);
+  });
+  it('$delete and $replace stay overlay-only: in a common document they are unknown keys', () => {
+    const root = copyMiniRepo();
+    edit(root, 'desired-state/common/hall.yaml', '  port: 7001\n', '  port: 7001\n  $replace: true\n');
+    expect(loadRepository(root).diagnostics.map(brief)).toEqual(['desired-state/common/hall.yaml:11:3: admin: unknown key "$replace"']);
   });
 });
