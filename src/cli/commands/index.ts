@@ -2,10 +2,11 @@
 import type { Command } from 'commander';
 import { registerValidate } from './validate.js';
 import { registerLab } from './lab.js';
+import { registerWindow } from './window.js';
 
 type Register = (program: Command) => void;
 
-const registrars: Register[] = [registerValidate, registerLab];
+const registrars: Register[] = [registerValidate, registerLab, registerWindow];
 
 export function registerCommands(program: Command): void {
   for (const register of registrars) register(program);
