@@ -83,3 +83,4 @@ export function loadEnvironment(root: string, env: string): { model: Model; env:
   }
   return { model, env: found };
 }
+export { validateDoc } from './schema.js';
