@@ -98,6 +98,8 @@ export function createConnections(opts: ConnectionOptions): Connections {
     model: opts.model,
     hosts,
     weblogic,
+    // Wired to transport/oracle-sqlplus (and oracledb) by the Oracle provider's work.
+    oracle: (database) => Promise.reject(new Error(`no Oracle transport yet for database ${database}`)),
     secret,
     concurrency: opts.concurrency ?? DEFAULT_CONCURRENCY,
     now: opts.now ?? (() => new Date()),

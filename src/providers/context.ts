@@ -15,6 +15,22 @@ export interface HostRunner {
   readFile(host: string, path: string): Promise<string>;
 }
 
+/** A row as the database returned it: column name (upper case) → value (numbers stay strings when not exact). */
+export type OracleRow = Record<string, string | number | null>;
+export type OracleBinds = Record<string, string | number | null>;
+
+/**
+ * One interface for SQL against a database, two implementations (transport/oracle-*):
+ * sqlplus over SSH on a database host, and node-oracledb from the ops host. Values travel only
+ * as bind variables (`:name`), never pasted into the text. ORA- errors reject with OracleError.
+ */
+export interface OracleSession {
+  /** Run one SELECT; rows keyed by upper-case column name. */
+  query(sql: string, binds?: OracleBinds): Promise<OracleRow[]>;
+  /** Run one statement (DDL, DML, ALTER SYSTEM, PL/SQL block) and commit; rows affected for DML. */
+  execute(sql: string, binds?: OracleBinds): Promise<{ rowsAffected: number }>;
+}
+
 export interface ProviderContext {
   root: string;
   /** Environment name (also the first segment of every address). */
@@ -23,6 +39,8 @@ export interface ProviderContext {
   hosts: HostRunner;
   /** REST client of a domain's admin server (12.2.1.4 domains). */
   weblogic(domain: string): Promise<WeblogicClient>;
+  /** SQL session on a database of the model, by name (connects as its `connect` user). */
+  oracle(database: string): Promise<OracleSession>;
   /** Resolve a secret reference from the model (kept wrapped; reveal only at the transport). */
   secret(ref: string): Promise<Secret>;
   /** Reads across hosts run concurrently up to this bound. */

@@ -90,6 +90,20 @@ export interface VerifyResponse {
   message: string;
 }
 
+/**
+ * One edit of desired-state YAML that would make desired equal a live value (discover /
+ * adopting drift): in document (kind, name) of environment `env`'s overlay, set `path` to
+ * `value`. Path elements are keys, or `{ key, value }` selecting an item of a keyed list
+ * (e.g. `{ key: 'name', value: 'CoreDS' }`).
+ */
+export interface YamlEdit {
+  env: string;
+  kind: string;
+  name: string;
+  path: Array<string | { key: string; value: string }>;
+  value: unknown;
+}
+
 export interface Provider {
   readonly descriptor: ProviderDescriptor;
   /** Pure: desired-state model → resources. Must not perform I/O. */
@@ -105,4 +119,6 @@ export interface Provider {
   apply(req: StepRequest): Promise<StepResponse>;
   /** Health gate after a restart or deploy: is the member back and serving? */
   verify(req: StepRequest): Promise<VerifyResponse>;
+  /** The YAML edits that adopt a live read as desired (for `opsctl discover --write`). Pure. */
+  adopt(read: LiveRead, desired: DesiredResource | undefined): YamlEdit[];
 }
