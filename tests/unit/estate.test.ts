@@ -142,6 +142,23 @@ describe('topology', () => {
       for (const db of e.databases) expect(db.connect.credential, `${name} ${db.name}`).not.toMatch(/^store:unset\//);
     }
   });
+
+  it('common WebLogic and Oracle documents carry no topology or credentials; overlays need no $delete to undo them', () => {
+    const common = ['weblogic', 'oracle'].flatMap((d) => yamlFiles(join(ROOT, 'desired-state', 'common', d)));
+    expect(common.length).toBeGreaterThan(0);
+    for (const file of common) {
+      const where = relative(ROOT, file);
+      expect(readFileSync(file, 'utf8'), where).not.toMatch(/store:unset|credential:/);
+      for (const doc of parseAllDocuments(readFileSync(file, 'utf8'))) {
+        const value = doc.toJS() as Record<string, unknown>;
+        for (const key of ['servers', 'machines', 'instances']) expect(value, `${where} ${key}`).not.toHaveProperty(key);
+        expect(value['admin'] ?? {}, where).not.toHaveProperty('host');
+      }
+    }
+    for (const file of ['prod', 'preprod', 'lab'].flatMap((e) => yamlFiles(join(ROOT, 'desired-state', e)))) {
+      expect(readFileSync(file, 'utf8'), relative(ROOT, file)).not.toContain('$delete');
+    }
+  });
 });
 
 describe('host keys and credentials', () => {
