@@ -1,0 +1,135 @@
+/**
+ * read(): the live state of the requested host addresses. Hosts are read concurrently up to
+ * ctx.concurrency; on one host the provider runs a handful of commands as channels of the one
+ * pooled SSH connection: one `no -a` / `vmo -a` / `ioo -a` / `lsattr -El sys0` per table it
+ * needs (Linux: one `sysctl NAME…`), one checksum + `ls -ld` exec for all managed files, one
+ * `crontab -l` per cron user. A host that cannot be reached (connect, auth, host key, secret)
+ * makes every address of that host `unknown` with the typed error's message; the others go on.
+ */
+import type { LiveRead } from '../../core/index.js';
+import { parseAddress, type Address } from '../../model/address.js';
+import type { EnvironmentModel } from '../../model/index.js';
+import { CommandTimeoutError, mapBounded, SshChannelError, type SshCommand } from '../../transport/index.js';
+import type { ProviderContext } from '../context.js';
+import type { ReadResponse } from '../provider.js';
+import { childAddress, desiredHost, type HostDesired, type Render } from './desired.js';
+import { crontabLines, cronReads, fileReads, tunableRead, tunableValues, unknown, type Outcome } from './live.js';
+import { TUNABLE_TABLES, type TunableTable } from './profiles.js';
+import { asUser, fileReadCommand } from './remote.js';
+
+export interface HostTarget {
+  address: Address;
+  host: string;
+  kind: 'tunable' | 'file' | 'cron';
+  name: string;
+}
+
+const KINDS = new Set(['tunable', 'file', 'cron']);
+
+/** The host, kind and name of a host-provider address, or undefined for any other address. */
+export function targetOf(address: Address): HostTarget | undefined {
+  const p = parseAddress(address);
+  if ('error' in p || p.attribute || p.segments.length !== 2) return undefined;
+  const [h, c] = p.segments;
+  if (h?.kind !== 'host' || !c || !KINDS.has(c.kind)) return undefined;
+  return { address, host: h.name, kind: c.kind as HostTarget['kind'], name: c.name };
+}
+
+/** Message of a failure, naming the host when the error does not already. */
+export function reasonOf(host: string, err: unknown): string {
+  const msg = err instanceof Error ? `${err.name === 'Error' ? '' : `${err.name}: `}${err.message}` : String(err);
+  return msg.includes(host) ? msg : `host ${host}: ${msg}`;
+}
+
+/** Timeouts and channel failures concern one command; anything else (connect, auth, host key, secret) the host. */
+function hostWide(err: unknown): boolean {
+  return !(err instanceof CommandTimeoutError || err instanceof SshChannelError);
+}
+
+export async function runOn(ctx: ProviderContext, host: string, command: SshCommand, stdin?: string): Promise<Outcome & { hostWide?: boolean }> {
+  try {
+    return { ok: true, result: await ctx.hosts.exec(host, command, stdin === undefined ? undefined : { stdin }) };
+  } catch (err) {
+    return { ok: false, reason: reasonOf(host, err), hostWide: hostWide(err) };
+  }
+}
+
+function tableOf(t: HostTarget): { table: TunableTable; name: string } | undefined {
+  const dot = t.name.indexOf('.');
+  const table = t.name.slice(0, dot) as TunableTable;
+  return dot > 0 && TUNABLE_TABLES.includes(table) ? { table, name: t.name.slice(dot + 1) } : undefined;
+}
+
+function tableCommand(table: TunableTable, names: string[]): string[] {
+  return table === 'sys0' ? ['lsattr', '-El', 'sys0'] : table === 'sysctl' ? ['sysctl', ...names] : [table, '-a'];
+}
+
+/** Reads one host's requested addresses (never throws). */
+export async function readHost(ctx: ProviderContext, env: string, d: HostDesired, targets: HostTarget[]): Promise<LiveRead[]> {
+  const { host } = d;
+  const tunables = targets.flatMap((t) => (t.kind === 'tunable' ? [{ t, spec: tableOf(t) }] : []));
+  const tables = [...new Set(tunables.flatMap((x) => (x.spec ? [x.spec.table] : [])))];
+  const files = targets.filter((t) => t.kind === 'file').map((t) => ({ address: t.address, path: t.name, notifies: !!d.resources.find((r) => r.address === t.address)?.restartGroups }));
+  const crons = targets.filter((t) => t.kind === 'cron');
+  const users = crons.length ? [...new Set(d.cron.map((c) => c.entry.user))].sort() : [];
+  const sysctlNames = tunables.flatMap((x) => (x.spec?.table === 'sysctl' ? [x.spec.name] : []));
+
+  const [tableOut, fileOut, cronOut] = await Promise.all([
+    Promise.all(tables.map((table) => runOn(ctx, host.name, tableCommand(table, sysctlNames)))),
+    files.length ? runOn(ctx, host.name, fileReadCommand(host, files.map((f) => f.path))) : undefined,
+    Promise.all(users.map((u) => runOn(ctx, host.name, asUser(host, ['crontab', '-l'], u)))),
+  ]);
+  const down = [...tableOut, ...(fileOut ? [fileOut] : []), ...cronOut].find((o) => !o.ok && o.hostWide);
+  if (down && !down.ok) return targets.map((t) => unknown(t.address, t.kind, down.reason));
+
+  const reads: LiveRead[] = [];
+  const values = new Map(tables.map((table, i) => [table, tunableValues(table, tableOut[i]!)]));
+  const errText = new Map(tables.map((table, i) => [table, tableOut[i]?.ok ? tableOut[i].result.stderr : '']));
+  for (const { t, spec } of tunables) {
+    if (!spec) reads.push(unknown(t.address, 'tunable', `${t.name} is not TABLE.NAME with TABLE one of ${TUNABLE_TABLES.join(', ')}`));
+    else reads.push(tunableRead(host, t.address, spec.table, spec.name, values.get(spec.table) ?? 'not read', errText.get(spec.table) ?? ''));
+  }
+  if (fileOut) reads.push(...fileReads(host, files, fileOut));
+  const tabs = new Map(users.map((u, i) => [u, crontabLines(cronOut[i]!, u, host)]));
+  if (crons.length) reads.push(...cronReads(d, crons, tabs, (name) => childAddress(env, host.name, 'cron', name)));
+  return reads;
+}
+
+export interface ReadInput {
+  ctx: ProviderContext;
+  env: string;
+  model: EnvironmentModel;
+  addresses: readonly Address[];
+  render: Render;
+  signal?: AbortSignal;
+}
+
+export async function readAddresses(input: ReadInput): Promise<ReadResponse> {
+  const byHost = new Map<string, HostTarget[]>();
+  const reads: LiveRead[] = [];
+  for (const address of input.addresses) {
+    const t = targetOf(address);
+    if (!t) {
+      reads.push(unknown(address, 'unknown', `${address} is not a host address (host:H/tunable|file|cron:NAME)`));
+      continue;
+    }
+    byHost.set(t.host, [...(byHost.get(t.host) ?? []), t]);
+  }
+  const hosts = [...byHost.keys()].sort();
+  const perHost = await mapBounded(hosts, Math.max(1, input.ctx.concurrency), async (name) => {
+    const targets = byHost.get(name) ?? [];
+    if (input.signal?.aborted) return targets.map((t) => unknown(t.address, t.kind, 'read aborted'));
+    const d = desiredHost(input.env, input.model, name, input.render);
+    if (!d) return targets.map((t) => unknown(t.address, t.kind, `host ${name} is not in the inventory of ${input.env}`));
+    try {
+      return await readHost(input.ctx, input.env, d, targets);
+    } catch (err) {
+      return targets.map((t) => unknown(t.address, t.kind, reasonOf(name, err)));
+    }
+  });
+  // In the order asked for; live-only entries (pruned cron lines) after them, by address.
+  const order = new Map(input.addresses.map((a, i) => [a as string, i]));
+  const rank = (r: LiveRead): number => order.get(r.address) ?? input.addresses.length;
+  const all = [...reads, ...perHost.flat()].sort((a, b) => rank(a) - rank(b) || (a.address < b.address ? -1 : a.address > b.address ? 1 : 0));
+  return { reads: all, diagnostics: [] };
+}
