@@ -1,0 +1,198 @@
+/**
+ * providers/weblogic — the WebLogic provider: desired resources of every domain (desired.ts),
+ * attribute rules as data (rules.ts), live reads through the REST management API for 12.2.1.4
+ * domains (read-rest.ts) and through ONE generated WLST script per domain over SSH for 10.3.6
+ * domains (wlst-read.ts, wlst-script.ts, transport/wlst.ts), and apply/verify/inverse through a
+ * protocol-neutral DomainOps (ops-rest.ts, ops-wlst.ts, apply.ts). docs/providers/weblogic.md.
+ *
+ * May import: core/ (pure), model/, transport/, parsers/, diag/. Never cli/, engine/ or lab/.
+ */
+import { warning, type Diagnostic } from '../../diag/index.js';
+import type { DesiredResource, LiveRead } from '../../core/index.js';
+import { mapBounded } from '../../transport/index.js';
+import { runWlst } from '../../transport/wlst.js';
+import { parseAddress, type Address } from '../../model/address.js';
+import type { WeblogicDomain } from '../../model/schema/weblogic.js';
+import type { DesiredRequest, DesiredResponse, InverseResponse, Provider, ReadRequest, ReadResponse, StepRequest, StepResponse, VerifyResponse } from '../provider.js';
+import type { ProviderContext } from '../context.js';
+import { adoptEdits } from './adopt.js';
+import { applyConfig, applyDeployment, differing, gate, isUndo, liveOf, restartServer, type Target, type Timing } from './apply.js';
+import { domainResources, TYPE_OF_KIND } from './desired.js';
+import { readsOf, unknownReads } from './live.js';
+import { errorText, type DomainOps } from './ops.js';
+import { restOps } from './ops-rest.js';
+import { wlstOps } from './ops-wlst.js';
+import { WEBLOGIC_TYPES } from './rules.js';
+import { readWlstDomain, type WlstReadSpec } from './wlst-read.js';
+import { script } from './wlst-script.js';
+
+export { WEBLOGIC_TYPES } from './rules.js';
+export { pyString, pyValue, PRELUDE, script } from './wlst-script.js';
+
+export interface WeblogicProviderOptions {
+  /** How long restarts and health gates wait for a server; polling interval. */
+  serverTimeoutMs?: number;
+  pollMs?: number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+interface Located { domain: string; kind: string; name: string; type: string }
+
+function locate(address: Address): Located | undefined {
+  const p = parseAddress(address);
+  if ('error' in p || p.segments[0]?.kind !== 'weblogic') return undefined;
+  const seg = p.segments[1];
+  const type = seg ? TYPE_OF_KIND[seg.kind] : undefined;
+  return seg && type ? { domain: p.segments[0].name, kind: seg.kind, name: seg.name, type } : undefined;
+}
+
+export function createWeblogicProvider(ctx: ProviderContext, options: WeblogicProviderOptions = {}): Provider {
+  const timing: Timing = {
+    serverTimeoutMs: options.serverTimeoutMs ?? 600_000,
+    pollMs: options.pollMs ?? 2_000,
+    sleep: options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms))),
+  };
+  const domainOf = (name: string): WeblogicDomain | undefined => ctx.model.domains.find((d) => d.name === name);
+  const hostName = (a: string): string => ctx.model.hosts.find((h) => h.name === a)?.name ?? ctx.model.hosts.find((h) => h.address === a && h.name !== a)?.name ?? a;
+  const managed = (d: WeblogicDomain): string[] => d.servers.map((s) => s.name).sort();
+
+  const wlstRun = (d: WeblogicDomain) => async (body: string[]) => {
+    const admin = ctx.model.hosts.find((h) => h.name === d.admin.host);
+    const host = admin?.address.includes(':') ? `[${admin.address}]` : (admin?.address ?? 'localhost');
+    const conn = { user: d.admin.user, url: `t3://${host}:${d.admin.port}` };
+    return runWlst(ctx.hosts, { host: d.admin.host, password: await ctx.secret(d.admin.credential), script: (pw) => script(conn, pw, body) });
+  };
+
+  function wlstSpec(d: WeblogicDomain, wanted: Located[]): WlstReadSpec {
+    const names = (kind: string): string[] => [...new Set(wanted.filter((w) => w.kind === kind).map((w) => w.name))].sort();
+    const servers = names('server');
+    const logServer = wanted.some((w) => w.kind === 'log-rotation') ? managed(d)[0] : undefined;
+    return {
+      domain: d.name, servers, dataSources: names('datasource'), workManagers: names('work-manager'), deployments: names('deployment'),
+      clusters: names('cluster'), machines: names('machine'), ...(logServer ? { logServer } : {}),
+    };
+  }
+
+  const opsCache = new Map<string, DomainOps>();
+  async function opsFor(d: WeblogicDomain): Promise<DomainOps> {
+    let ops = opsCache.get(d.name);
+    if (ops) return ops;
+    if (d.management === 'rest') ops = restOps(await ctx.weblogic(d.name), managed(d), hostName);
+    else {
+      const all = domainResources(ctx.env, ctx.model, d).map((r) => locate(r.address)).filter((x): x is Located => !!x);
+      const run = wlstRun(d);
+      ops = wlstOps(d.name, run, () => readWlstDomain(wlstSpec(d, all), run, hostName));
+    }
+    opsCache.set(d.name, ops);
+    return ops;
+  }
+
+  async function readDomain(d: WeblogicDomain, addresses: Address[]): Promise<LiveRead[]> {
+    try {
+      const located = addresses.map(locate).filter((x): x is Located => !!x);
+      const live = d.management === 'rest'
+        ? await (await opsFor(d)).read()
+        : await readWlstDomain(wlstSpec(d, located), wlstRun(d), hostName);
+      return readsOf(addresses, live);
+    } catch (err) {
+      return unknownReads(addresses, `domain ${d.name} (${d.management}) could not be read: ${errorText(err)}`);
+    }
+  }
+
+  function targetOf(req: StepRequest, at: Located, d: WeblogicDomain): Target {
+    const desired = domainResources(ctx.env, req.model, d).find((r) => r.address === req.step.address);
+    const wanted = isUndo(req.step) ? req.step.inverse?.attributes : desired?.attributes;
+    return { type: at.type, name: at.name, wanted, servers: managed(d) };
+  }
+
+  function resolveStep(req: StepRequest): { at: Located; d: WeblogicDomain } | string {
+    const at = locate(req.step.address);
+    const d = at ? domainOf(at.domain) : undefined;
+    return at && d ? { at, d } : `not a WebLogic address of environment ${ctx.env}: ${req.step.address}`;
+  }
+
+  return {
+    descriptor: { system: 'weblogic', types: WEBLOGIC_TYPES, capabilities: { readOnlyRead: true, dryRun: false, rollback: true, restarts: ['server'] } },
+
+    desired(req: DesiredRequest): DesiredResponse {
+      const resources: DesiredResource[] = req.model.domains.flatMap((d) => domainResources(req.env, req.model, d));
+      return { resources, pruneWithin: [], diagnostics: [] };
+    },
+
+    async read(req: ReadRequest): Promise<ReadResponse> {
+      const byDomain = new Map<string, Address[]>();
+      const reads: LiveRead[] = [];
+      for (const a of req.addresses) {
+        const at = locate(a);
+        if (!at || !domainOf(at.domain)) reads.push(...unknownReads([a], `not a WebLogic address of environment ${req.env}`));
+        else byDomain.set(at.domain, [...(byDomain.get(at.domain) ?? []), a]);
+      }
+      const results = await mapBounded([...byDomain], ctx.concurrency, ([name, addrs]) => readDomain(domainOf(name)!, addrs));
+      for (const r of results) reads.push(...r);
+      const diagnostics: Diagnostic[] = [];
+      for (const [name] of byDomain) {
+        const failed = reads.find((r) => r.status === 'unknown' && locate(r.address)?.domain === name);
+        if (failed) diagnostics.push(warning('weblogic-unread', failed.reason ?? `domain ${name} could not be read`, undefined, `${req.env}/weblogic:${name}`));
+      }
+      return { reads, diagnostics };
+    },
+
+    async prepareInverse(req: StepRequest): Promise<InverseResponse> {
+      const r = resolveStep(req);
+      if (typeof r === 'string') return { diagnostics: [warning('weblogic-step', r)] };
+      if (req.step.action === 'restart' || req.step.action === 'run') return { diagnostics: [] };
+      try {
+        const live = liveOf(await (await opsFor(r.d)).read(), r.at.type, r.at.name);
+        const wanted = targetOf(req, r.at, r.d).wanted ?? {};
+        if (!live) return { inverse: { action: 'delete', attributes: {} }, diagnostics: [] };
+        const before = Object.fromEntries(Object.keys(differing(wanted, live)).map((k) => [k, live[k] ?? null]));
+        const undo = r.at.type === 'deployment' ? { previousVersion: live.version ?? null, previousSourcePath: live.sourcePath ?? null } : undefined;
+        return { inverse: { action: 'update', attributes: before }, ...(undo ? { undo } : {}), diagnostics: [] };
+      } catch (err) {
+        return { diagnostics: [warning('weblogic-inverse', `could not read ${req.step.address} to prepare its inverse: ${errorText(err)}`, undefined, req.step.address)] };
+      }
+    },
+
+    async apply(req: StepRequest): Promise<StepResponse> {
+      const started = Date.now();
+      const done = (ok: boolean, message: string): StepResponse => ({ outcome: ok ? 'applied' : 'failed', message, durationMs: Date.now() - started, diagnostics: [] });
+      const r = resolveStep(req);
+      if (typeof r === 'string') return done(false, r);
+      if (req.dryRun) return { outcome: 'skipped', message: 'dry run: WebLogic has no validate-only edit; nothing done', durationMs: 0, diagnostics: [] };
+      try {
+        const ops = await opsFor(r.d);
+        const step = req.step;
+        let out;
+        if (step.action === 'restart') out = await restartServer(ops, r.at.name, timing);
+        else if (step.action === 'run') out = await gate(ops, r.at.name, timing);
+        else if (r.at.type === 'deployment') out = await applyDeployment(ops, targetOf(req, r.at, r.d));
+        else if (step.action === 'update' || step.action === 'deploy') out = await applyConfig(ops, targetOf(req, r.at, r.d), timing);
+        else out = { ok: false, message: `${step.action} of ${r.at.type} is not supported by the WebLogic provider yet` };
+        return done(out.ok, out.message);
+      } catch (err) {
+        return done(false, `${errorText(err)} (the domain may be unchanged; re-read before retrying)`);
+      }
+    },
+
+    async verify(req: StepRequest): Promise<VerifyResponse> {
+      const r = resolveStep(req);
+      if (typeof r === 'string') return { status: 'unknown', message: r };
+      try {
+        const ops = await opsFor(r.d);
+        if (r.at.type === 'server') {
+          const h = await ops.health(r.at.name);
+          if (h.state === 'RUNNING' && h.health === 'HEALTH_OK') return { status: 'healthy', message: `${r.at.name} RUNNING, HEALTH_OK` };
+          const status = ['STARTING', 'RESUMING', 'STANDBY', 'ADMIN'].includes(h.state) ? 'progressing' : 'degraded';
+          return { status, message: `${r.at.name} ${h.state} ${h.health ?? ''}`.trim() };
+        }
+        const wanted = targetOf(req, r.at, r.d).wanted ?? {};
+        const left = differing(wanted, liveOf(await ops.read(), r.at.type, r.at.name));
+        return Object.keys(left).length === 0 ? { status: 'healthy', message: `${req.step.address} as wanted` } : { status: 'degraded', message: `${req.step.address} still differs in ${Object.keys(left).join(', ')}` };
+      } catch (err) {
+        return { status: 'unknown', message: errorText(err) };
+      }
+    },
+
+    adopt: (read, desired) => adoptEdits(ctx.env, read, desired),
+  };
+}
