@@ -8,6 +8,9 @@
 import type { EnvironmentModel } from '../model/model.js';
 import type { Host } from '../model/schema/index.js';
 import type { HostRunner, ProviderContext } from '../providers/context.js';
+import { withFailover, type OracleSqlSession } from '../transport/oracle.js';
+import { createOracledbSession } from '../transport/oracle-oracledb.js';
+import { createSqlplusSession } from '../transport/oracle-sqlplus.js';
 import {
   createSshPool,
   createWeblogicClient,
@@ -92,14 +95,23 @@ export function createConnections(opts: ConnectionOptions): Connections {
     }
     return c;
   };
+  const sessions = new Map<string, Promise<OracleSqlSession>>();
+  const oracle = (database: string): Promise<OracleSqlSession> => {
+    let s = sessions.get(database);
+    if (!s) {
+      s = oracleSession(database, opts.model, hosts, secret);
+      sessions.set(database, s);
+      s.catch(() => sessions.delete(database));
+    }
+    return s;
+  };
   const context: ProviderContext = {
     root: opts.root,
     env,
     model: opts.model,
     hosts,
     weblogic,
-    // Wired to transport/oracle-sqlplus (and oracledb) by the Oracle provider's work.
-    oracle: (database) => Promise.reject(new Error(`no Oracle transport yet for database ${database}`)),
+    oracle,
     secret,
     concurrency: opts.concurrency ?? DEFAULT_CONCURRENCY,
     now: opts.now ?? (() => new Date()),
@@ -107,6 +119,7 @@ export function createConnections(opts: ConnectionOptions): Connections {
   return {
     context,
     close: async () => {
+      for (const s of sessions.values()) await (await s.catch(() => undefined))?.close();
       await pool.close();
       for (const c of clients.values()) (await c.catch(() => undefined))?.close();
     },
@@ -160,4 +173,32 @@ async function weblogicClient(domain: string, opts: ConnectionOptions, secret: (
     user: d.admin.user,
     password: await secret(d.admin.credential),
   });
+}
+
+/**
+ * A database's SQL session, by its `connect.via`: sqlplus over SSH on its instance hosts in
+ * order (the first that answers; CONNECT user@//host:port/service with the password on stdin),
+ * or node-oracledb from the ops host to the first instance's listener (thick mode for 11.2).
+ */
+async function oracleSession(database: string, model: EnvironmentModel, hosts: HostRunner, secret: (ref: string) => Promise<Secret>): Promise<OracleSqlSession> {
+  const db = model.databases.find((d) => d.name === database);
+  if (!db) throw new Error(`database "${database}" is not in environment ${model.environment.name}`);
+  const password = await secret(db.connect.credential);
+  const addressOf = (host: string): string => model.hosts.find((h) => h.name === host)?.address ?? host;
+  if (db.connect.via === 'oracledb') {
+    const first = db.instances[0]!;
+    const host = addressOf(first.host);
+    return createOracledbSession({
+      connectString: `${host.includes(':') ? `[${host}]` : host}:${db.listenerPort}/${db.service}`,
+      user: db.connect.user,
+      password,
+      thick: db.version.startsWith('11.'),
+    });
+  }
+  return withFailover(db.instances.map((inst) => () => createSqlplusSession({
+    hosts,
+    host: inst.host,
+    sid: inst.sid,
+    connect: { user: db.connect.user, password, service: db.service, port: db.listenerPort, listenerHost: addressOf(inst.host) },
+  })));
 }
