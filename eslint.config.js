@@ -11,7 +11,7 @@ const ADAPTERS = {
   ssh2: ['src/transport/', 'src/lab/'],
   ajv: ['src/load/'],
   'ajv-formats': ['src/load/'],
-  yaml: ['src/load/', 'src/lab/', 'src/discover/'],
+  yaml: ['src/load/', 'src/lab/', 'src/discover/', 'src/release/'],
   ejs: ['src/report/', 'src/template/'],
   'simple-git': ['src/git/'],
   commander: ['src/cli/'],
@@ -25,10 +25,10 @@ function restrictedFor(folder) {
     .map(([name]) => ({ name, message: `${name} is imported only in its adapter folder (${ADAPTERS[name].join(', ')})` }));
 }
 
-const FOLDERS = ['src/cli/', 'src/model/', 'src/diag/', 'src/load/', 'src/core/', 'src/providers/', 'src/transport/', 'src/engine/', 'src/health/', 'src/report/', 'src/git/', 'src/lab/', 'src/calendar/', 'src/discover/', 'src/bench/', 'src/template/', 'src/parsers/'];
+const FOLDERS = ['src/cli/', 'src/model/', 'src/diag/', 'src/load/', 'src/core/', 'src/providers/', 'src/transport/', 'src/engine/', 'src/health/', 'src/report/', 'src/git/', 'src/release/', 'src/lab/', 'src/calendar/', 'src/discover/', 'src/bench/', 'src/template/', 'src/parsers/', 'src/inspect/', 'src/reconcile/'];
 
 /** Pure layers: plain data in, plain data out — no I/O, no clock. */
-const PURE = ['src/core/', 'src/model/', 'src/diag/', 'src/parsers/'];
+const PURE = ['src/core/', 'src/model/', 'src/diag/', 'src/parsers/', 'src/health/', 'src/reconcile/match/'];
 
 const noCli = { group: ['**/cli/*', '../cli', '../../cli'], message: 'nothing imports cli/: it is the outermost layer' };
 

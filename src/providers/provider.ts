@@ -104,6 +104,16 @@ export interface YamlEdit {
   value: unknown;
 }
 
+/**
+ * Undo one completed step from what `prepareInverse` captured before it ran (rollback, DESIGN §6
+ * rule 6). `step` is the engine's rollback step (`rollback:<id>`, action from the inverse);
+ * `rollback.of` is the original step; `rollback.inverse` holds the real before values (in memory
+ * only — a journal-only inverse has its secrets redacted and the engine refuses to use it).
+ */
+export interface RollbackRequest extends StepRequest {
+  rollback: { of: Step; inverse?: Inverse; undo?: Record<string, unknown> };
+}
+
 export interface Provider {
   readonly descriptor: ProviderDescriptor;
   /** Pure: desired-state model → resources. Must not perform I/O. */
@@ -119,6 +129,8 @@ export interface Provider {
   apply(req: StepRequest): Promise<StepResponse>;
   /** Health gate after a restart or deploy: is the member back and serving? */
   verify(req: StepRequest): Promise<VerifyResponse>;
+  /** Put back what `prepareInverse` captured for `req.rollback.of`. Same contract as apply. */
+  rollback(req: RollbackRequest): Promise<StepResponse>;
   /** The YAML edits that adopt a live read as desired (for `opsctl discover --write`). Pure. */
   adopt(read: LiveRead, desired: DesiredResource | undefined): YamlEdit[];
 }

@@ -1,29 +1,32 @@
 /**
  * `opsctl lab …`: the simulated estate (DESIGN §7). up · serve · status · reset · list ·
  * drift · fault · clear · latency. State lives under .lab/, so each command sees the last.
+ * The lab (ssh2 servers, responders) is imported lazily inside each action, so loading the CLI
+ * for other commands never loads it.
  */
 import type { Command } from 'commander';
-import {
-  applyScenario, clearScenarios, DEFAULT_SEED, formatLatency, labStatus, openLabStore, parseLatency,
-  publishLab, resetLab, runningLab, SCENARIOS, startLab, LAB_ENV, type LabStatus, type FileLabStore,
-} from '../../lab/index.js';
+import type * as LabModule from '../../lab/index.js';
+import type { LabStatus, FileLabStore } from '../../lab/index.js';
 import { loadEnvironment } from '../../load/index.js';
 import type { EnvironmentModel } from '../../model/index.js';
 import { contextOf, type CliContext } from '../context.js';
+
+type Lab = typeof LabModule;
+const labModule = (): Promise<Lab> => import('../../lab/index.js');
 
 const out = (text: string): void => {
   process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
 };
 
-function storeWithState(ctx: CliContext): FileLabStore {
-  const store = openLabStore(ctx.root);
-  if (!store.exists()) resetLab({ root: ctx.root, store, now: ctx.now });
+function storeWithState(lab: Lab, ctx: CliContext): FileLabStore {
+  const store = lab.openLabStore(ctx.root);
+  if (!store.exists()) lab.resetLab({ root: ctx.root, store, now: ctx.now });
   return store;
 }
 
-function desiredOrUndefined(root: string): EnvironmentModel | undefined {
+function desiredOrUndefined(lab: Lab, root: string): EnvironmentModel | undefined {
   try {
-    return loadEnvironment(root, LAB_ENV).env;
+    return loadEnvironment(root, lab.LAB_ENV).env;
   } catch {
     return undefined;
   }
@@ -56,10 +59,10 @@ function renderStatus(s: LabStatus): string {
   return lines.join('\n');
 }
 
-async function status(ctx: CliContext, json: boolean): Promise<void> {
-  const store = openLabStore(ctx.root);
+async function status(lab: Lab, ctx: CliContext, json: boolean): Promise<void> {
+  const store = lab.openLabStore(ctx.root);
   if (!store.exists()) throw new Error('the lab has no state yet; run "opsctl lab reset" (or "opsctl lab up")');
-  const s = labStatus(store.read(), await runningLab(ctx.root));
+  const s = lab.labStatus(store.read(), await lab.runningLab(ctx.root));
   out(json ? JSON.stringify(s, null, 2) : renderStatus(s));
 }
 
@@ -68,28 +71,31 @@ function registerScenarioCommands(lab: Command): void {
     lab.command(`${kind} <scenario>`)
       .description(`introduce a ${kind} scenario (see "opsctl lab list")`)
       .option('--target <target>', 'host, domain or database it acts on (see "opsctl lab list" for the form)')
-      .action((scenario: string, opts: { target?: string }, cmd: Command) => {
+      .action(async (scenario: string, opts: { target?: string }, cmd: Command) => {
         const ctx = contextOf(cmd);
-        const env = kind === 'drift' ? desiredOrUndefined(ctx.root) : undefined;
-        const active = storeWithState(ctx).update((s) => applyScenario(s, scenario, { ...(opts.target ? { target: opts.target } : {}), ...(env ? { env } : {}), now: ctx.now }, kind));
+        const lab = await labModule();
+        const env = kind === 'drift' ? desiredOrUndefined(lab, ctx.root) : undefined;
+        const active = storeWithState(lab, ctx).update((s) => lab.applyScenario(s, scenario, { ...(opts.target ? { target: opts.target } : {}), ...(env ? { env } : {}), now: ctx.now }, kind));
         out(`${kind} ${active.name} on ${active.target} (clear with: opsctl lab clear ${active.name})`);
       });
   }
   lab.command('clear [scenario]')
     .description('remove a drift or fault scenario (all of them when none is named), restoring exactly what it changed')
     .option('--target <target>', 'only the scenario on this host, domain or database')
-    .action((scenario: string | undefined, opts: { target?: string }, cmd: Command) => {
-      const cleared = storeWithState(contextOf(cmd)).update((s) => clearScenarios(s, { ...(scenario ? { name: scenario } : {}), ...(opts.target ? { target: opts.target } : {}) }));
+    .action(async (scenario: string | undefined, opts: { target?: string }, cmd: Command) => {
+      const lab = await labModule();
+      const cleared = storeWithState(lab, contextOf(cmd)).update((s) => lab.clearScenarios(s, { ...(scenario ? { name: scenario } : {}), ...(opts.target ? { target: opts.target } : {}) }));
       out(cleared.length ? cleared.map((c) => `cleared ${c.name} on ${c.target}`).join('\n') : 'nothing to clear');
     });
   lab.command('latency <spec>')
     .description('set the latency model, e.g. rtt=20ms,cmd=5ms,aix=150ms,host:hall-web-01=900ms; or "off"')
-    .action((spec: string, _opts: unknown, cmd: Command) => {
-      const latency = parseLatency(spec);
-      storeWithState(contextOf(cmd)).update((s) => {
+    .action(async (spec: string, _opts: unknown, cmd: Command) => {
+      const lab = await labModule();
+      const latency = lab.parseLatency(spec);
+      storeWithState(lab, contextOf(cmd)).update((s) => {
         s.latency = latency;
       });
-      out(`latency: ${formatLatency(latency)}`);
+      out(`latency: ${lab.formatLatency(latency)}`);
     });
 }
 
@@ -97,33 +103,36 @@ function registerLifecycle(lab: Command): void {
   lab.command('up').description('make sure the lab has state (reset it if it has none) and show it').option('--json', 'print JSON')
     .action(async (opts: { json?: boolean }, cmd: Command) => {
       const ctx = contextOf(cmd);
-      storeWithState(ctx);
-      await status(ctx, opts.json === true);
+      const lab = await labModule();
+      storeWithState(lab, ctx);
+      await status(lab, ctx, opts.json === true);
     });
   lab.command('reset').description('rebuild the lab from the desired state of the lab environment (drops drifts, faults, latency)')
     .option('--seed <n>', 'seed for generated readings and data', (v) => Number.parseInt(v, 10))
     .option('--json', 'print JSON')
-    .action((opts: { seed?: number; json?: boolean }, cmd: Command) => {
+    .action(async (opts: { seed?: number; json?: boolean }, cmd: Command) => {
       const ctx = contextOf(cmd);
       if (opts.seed !== undefined && !Number.isInteger(opts.seed)) throw new Error('--seed must be an integer');
-      const { state } = resetLab({ root: ctx.root, seed: opts.seed ?? DEFAULT_SEED, now: ctx.now });
-      const s = labStatus(state, undefined);
+      const lab = await labModule();
+      const { state } = lab.resetLab({ root: ctx.root, seed: opts.seed ?? lab.DEFAULT_SEED, now: ctx.now });
+      const s = lab.labStatus(state, undefined);
       out(opts.json ? JSON.stringify(s.counts) : `lab reset (seed ${state.seed}): ${s.counts.hosts} hosts (${s.counts.application} application, ${s.counts.database} database), ${s.counts.domains} domains, ${s.counts.databases} databases`);
     });
   lab.command('status').description('what the lab is, what is active in it, and whether a server is running').option('--json', 'print JSON')
-    .action(async (opts: { json?: boolean }, cmd: Command) => status(contextOf(cmd), opts.json === true));
+    .action(async (opts: { json?: boolean }, cmd: Command) => status(await labModule(), contextOf(cmd), opts.json === true));
   lab.command('list').description('the drift and fault scenarios').option('--json', 'print JSON')
-    .action((opts: { json?: boolean }) => {
-      const rows = SCENARIOS.map((s) => ({ name: s.name, kind: s.kind, target: s.targetHelp, description: s.description }));
+    .action(async (opts: { json?: boolean }) => {
+      const rows = (await labModule()).SCENARIOS.map((s) => ({ name: s.name, kind: s.kind, target: s.targetHelp, description: s.description }));
       out(opts.json ? JSON.stringify(rows, null, 2) : rows.map((r) => `${r.kind.padEnd(6)} ${r.name.padEnd(20)} --target ${r.target.padEnd(32)} ${r.description}`).join('\n'));
     });
   lab.command('serve').description('run the lab in the foreground on 127.0.0.1 and publish its endpoints in .lab/endpoints.json')
     .action(async (_opts: unknown, cmd: Command) => {
       const ctx = contextOf(cmd);
-      if (await runningLab(ctx.root)) throw new Error('a lab server is already running (see "opsctl lab status")');
-      const store = storeWithState(ctx);
-      const handle = publishLab(ctx.root, await startLab({ root: ctx.root, store }));
-      out(renderStatus(labStatus(store.read(), { pid: process.pid, startedAt: new Date().toISOString(), endpoints: handle.endpoints })));
+      const lab = await labModule();
+      if (await lab.runningLab(ctx.root)) throw new Error('a lab server is already running (see "opsctl lab status")');
+      const store = storeWithState(lab, ctx);
+      const handle = lab.publishLab(ctx.root, await lab.startLab({ root: ctx.root, store }));
+      out(renderStatus(lab.labStatus(store.read(), { pid: process.pid, startedAt: new Date().toISOString(), endpoints: handle.endpoints })));
       out('serving; Ctrl-C to stop');
       await new Promise<void>((resolve) => {
         const stop = (): void => void handle.stop().then(resolve, resolve);

@@ -14,7 +14,7 @@ import type { ConfigTable } from '../../model/schema/index.js';
 import { mapBounded } from '../../transport/concurrency.js';
 import { hasTransactions } from '../../transport/oracle.js';
 import type { ProviderContext } from '../context.js';
-import type { Provider, ProviderDescriptor, StepRequest, StepResponse, YamlEdit } from '../provider.js';
+import type { Provider, ProviderDescriptor, RollbackRequest, StepRequest, StepResponse, YamlEdit } from '../provider.js';
 import { absent, present, reasonOf, unknown } from '../oracle/common.js';
 import { parseRowName, rowAddress, splitRowAddress, tableAddress, type KeyValues } from './rows.js';
 import { cellValue, deleteRow, insertRow, rowAttributes, rowKey, selectSql, updateRow, type RowStatement } from './table.js';
@@ -88,7 +88,8 @@ export function createConfigTableProvider(ctx: ProviderContext): Provider {
   }
 
   const attributesToSet = (req: StepRequest): Attributes | undefined => {
-    if (req.step.id.startsWith('undo:') && req.step.inverse) return req.step.inverse.action === 'delete' ? undefined : req.step.inverse.attributes;
+    const rollback = (req as Partial<RollbackRequest>).rollback;
+    if (rollback) return rollback.inverse?.action === 'delete' ? undefined : rollback.inverse?.attributes;
     if (req.step.action === 'delete') return undefined;
     return configTableDesired(ctx.env, req.model.configTables).find((r) => r.address === req.step.address)?.attributes;
   };
@@ -116,6 +117,10 @@ export function createConfigTableProvider(ctx: ProviderContext): Provider {
       const [before] = await readTable(x.t, [req.step.address]);
       if (!before || before.status === 'unknown') return { diagnostics: [], undo: { reason: before?.reason ?? 'not read' } };
       return { inverse: before.status === 'absent' ? { action: 'delete', attributes: {} } : { action: before.status === 'present' && req.step.action === 'delete' ? 'create' : 'update', attributes: before.attributes ?? {} }, diagnostics: [] };
+    },
+    /** Rollback is an apply whose row is the captured inverse (see attributesToSet). */
+    rollback(req: RollbackRequest): Promise<StepResponse> {
+      return this.apply(req);
     },
     async apply(req): Promise<StepResponse> {
       const started = ctx.now().getTime();

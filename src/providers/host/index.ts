@@ -15,12 +15,12 @@
  */
 import { templateRenderer } from '../../template/index.js';
 import type { ProviderContext } from '../context.js';
-import type { Provider, ProviderDescriptor, StepRequest, StepResponse } from '../provider.js';
+import type { Provider, ProviderDescriptor, RollbackRequest, StepRequest } from '../provider.js';
 import { adoptRead } from './adopt.js';
 import { desiredHosts, type Render } from './desired.js';
 import { readAddresses } from './read.js';
 import { HOST_TYPES } from './rules.js';
-import { applyStep, prepareInverse, undoStep, verifyStep, type UndoRequest } from './steps.js';
+import { applyStep, prepareInverse, undoStep, verifyStep } from './steps.js';
 
 export { desiredHost, desiredHosts, normaliseMode, sha256Of } from './desired.js';
 export type { DesiredCron, DesiredFile, DesiredTunable, HostDesired, Render } from './desired.js';
@@ -38,10 +38,7 @@ export const HOST_DESCRIPTOR: ProviderDescriptor = {
   capabilities: { readOnlyRead: true, dryRun: false, rollback: true, restarts: [] },
 };
 
-/** The host provider plus `undo`, which puts back what `prepareInverse` captured (rollback). */
-export interface HostProvider extends Provider {
-  undo(req: UndoRequest): Promise<StepResponse>;
-}
+export type HostProvider = Provider;
 
 export interface HostProviderOptions {
   /** Renders a managed file's template (default: ejs from `<ctx.root>/templates`). */
@@ -61,7 +58,11 @@ export function createHostProvider(ctx: ProviderContext, opts: HostProviderOptio
     prepareInverse: (req: StepRequest) => prepareInverse(deps, req),
     apply: (req: StepRequest) => applyStep(deps, req),
     verify: (req: StepRequest) => verifyStep(deps, req),
-    undo: (req: UndoRequest) => undoStep(deps, req),
+    rollback: (req: RollbackRequest) => {
+      const { of, inverse, undo } = req.rollback;
+      if (!inverse) return Promise.resolve({ outcome: 'failed' as const, message: `no inverse was captured for ${of.address}`, durationMs: 0, diagnostics: [] });
+      return undoStep(deps, { ...req, step: of, inverse, ...(undo ? { undo } : {}) });
+    },
     adopt: (read, desired) => adoptRead(ctx.model, read, desired),
   };
 }

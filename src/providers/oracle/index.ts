@@ -12,7 +12,7 @@ import { valuesEqual, type AttributeValue, type Attributes, type DesiredResource
 import type { Address } from '../../model/address.js';
 import { mapBounded } from '../../transport/concurrency.js';
 import type { ProviderContext } from '../context.js';
-import type { InverseResponse, Provider, ProviderDescriptor, ReadRequest, StepRequest, StepResponse, VerifyResponse, YamlEdit } from '../provider.js';
+import type { InverseResponse, Provider, ProviderDescriptor, ReadRequest, RollbackRequest, StepRequest, StepResponse, VerifyResponse, YamlEdit } from '../provider.js';
 import { ApplyRefused, setArchive, setJob, setParameter, setProfile, setTablespace, setUser } from './apply.js';
 import { reasonOf, splitAddress, unknown } from './common.js';
 import { oracleDesired } from './desired.js';
@@ -72,8 +72,9 @@ export function createOracleProvider(ctx: ProviderContext): Provider {
   }
 
   function attributesToSet(req: StepRequest): Attributes | undefined {
-    // Rollback: the engine re-issues the step as `undo:<address>` carrying the captured inverse.
-    if (req.step.id.startsWith('undo:') && req.step.inverse) return req.step.inverse.attributes;
+    // Rollback: the engine hands in the inverse captured before the step ran.
+    const rollback = (req as Partial<RollbackRequest>).rollback;
+    if (rollback) return rollback.inverse?.attributes;
     return oracleDesired(ctx.env, req.model.databases).find((r) => r.address === req.step.address)?.attributes;
   }
 
@@ -113,6 +114,11 @@ export function createOracleProvider(ctx: ProviderContext): Provider {
       const names = req.step.inverse ? Object.keys(req.step.inverse.attributes) : Object.keys(live.attributes ?? {});
       const attributes = Object.fromEntries(names.filter((n) => live.attributes?.[n] !== undefined).map((n) => [n, live.attributes![n]!]));
       return { inverse: { action: 'update', attributes }, diagnostics: [] };
+    },
+
+    /** Rollback is an apply whose values are the captured inverse (see attributesToSet). */
+    rollback(req: RollbackRequest): Promise<StepResponse> {
+      return this.apply(req);
     },
 
     async apply(req): Promise<StepResponse> {

@@ -5,7 +5,8 @@
  * and deployments (deploy, or redeploy keeping the previous version). Rollback: a step whose id
  * starts with `undo:` sets its `inverse.attributes` instead of the desired ones.
  */
-import { valuesEqual, type Attributes, type Step } from '../../core/index.js';
+import { valuesEqual, type Attributes } from '../../core/index.js';
+import type { RollbackRequest, StepRequest } from '../provider.js';
 import { editsFor } from './edits.js';
 import type { LiveDomain } from './live.js';
 import type { DomainOps, OpOutcome, ServerHealth } from './ops.js';
@@ -119,6 +120,7 @@ export async function applyDeployment(ops: DomainOps, target: Target): Promise<O
   return ops.deploy(spec, live ? 'redeploy' : 'deploy');
 }
 
-export function isUndo(step: Step): boolean {
-  return step.id.startsWith('undo:');
+/** The rollback being performed, when `req` is a rollback request (see provider.ts). */
+export function rollbackOf(req: StepRequest): RollbackRequest['rollback'] | undefined {
+  return (req as Partial<RollbackRequest>).rollback;
 }

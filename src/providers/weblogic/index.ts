@@ -13,10 +13,10 @@ import { mapBounded } from '../../transport/index.js';
 import { runWlst } from '../../transport/wlst.js';
 import { parseAddress, type Address } from '../../model/address.js';
 import type { WeblogicDomain } from '../../model/schema/weblogic.js';
-import type { DesiredRequest, DesiredResponse, InverseResponse, Provider, ReadRequest, ReadResponse, StepRequest, StepResponse, VerifyResponse } from '../provider.js';
+import type { DesiredRequest, DesiredResponse, InverseResponse, Provider, ReadRequest, RollbackRequest, ReadResponse, StepRequest, StepResponse, VerifyResponse } from '../provider.js';
 import type { ProviderContext } from '../context.js';
 import { adoptEdits } from './adopt.js';
-import { applyConfig, applyDeployment, differing, gate, isUndo, liveOf, restartServer, type Target, type Timing } from './apply.js';
+import { applyConfig, applyDeployment, differing, gate, liveOf, restartServer, rollbackOf, type Target, type Timing } from './apply.js';
 import { domainResources, TYPE_OF_KIND } from './desired.js';
 import { readsOf, unknownReads } from './live.js';
 import { errorText, type DomainOps } from './ops.js';
@@ -101,7 +101,8 @@ export function createWeblogicProvider(ctx: ProviderContext, options: WeblogicPr
 
   function targetOf(req: StepRequest, at: Located, d: WeblogicDomain): Target {
     const desired = domainResources(ctx.env, req.model, d).find((r) => r.address === req.step.address);
-    const wanted = isUndo(req.step) ? req.step.inverse?.attributes : desired?.attributes;
+    const rollback = rollbackOf(req);
+    const wanted = rollback ? rollback.inverse?.attributes : desired?.attributes;
     return { type: at.type, name: at.name, wanted, servers: managed(d) };
   }
 
@@ -151,6 +152,11 @@ export function createWeblogicProvider(ctx: ProviderContext, options: WeblogicPr
       } catch (err) {
         return { diagnostics: [warning('weblogic-inverse', `could not read ${req.step.address} to prepare its inverse: ${errorText(err)}`, undefined, req.step.address)] };
       }
+    },
+
+    /** Rollback is an apply whose wanted values are the captured inverse (see targetOf). */
+    rollback(req: RollbackRequest): Promise<StepResponse> {
+      return this.apply(req);
     },
 
     async apply(req: StepRequest): Promise<StepResponse> {

@@ -109,7 +109,7 @@ describe('host provider against the lab', () => {
     lab.store.update((s) => { s.drifts = []; });
   }, 60_000);
 
-  it('undoes an applied file and tunable change from what prepareInverse captured', async () => {
+  it('rolls back an applied file and tunable change from what prepareInverse captured', async () => {
     drift('kernel-param', 'bridge-01:tcp_sendspace');
     drift('file-content', 'bridge-01:/etc/motd');
     const before = await plan();
@@ -121,7 +121,8 @@ describe('host provider against the lab', () => {
     }
     expect(changed(await plan())).toEqual([]);
     for (const { step, inv } of inverses.reverse()) {
-      const res = await lab.provider.undo({ ...request(step), inverse: inv.inverse!, ...(inv.undo ? { undo: inv.undo } : {}) });
+      const rollback = { of: step, ...(inv.inverse ? { inverse: inv.inverse } : {}), ...(inv.undo ? { undo: inv.undo } : {}) };
+      const res = await lab.provider.rollback({ ...request({ ...step, id: `rollback:${step.id}` }), rollback });
       expect(res.outcome, res.message).toBe('applied');
     }
     const again = await plan();

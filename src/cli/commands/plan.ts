@@ -1,0 +1,133 @@
+/**
+ * `opsctl plan --env E [--only ADDR]… [--out F] [--format text|json|markdown]
+ * [--detailed-exitcode] [--json] [--release R]`: read live, diff against desired, plan.
+ * Exit 0 done (no changes, or changes without --detailed-exitcode), 2 changes with
+ * --detailed-exitcode, 1 error: the model does not load, or the plan is incomplete (an unknown
+ * read — each is printed with its reason and host/domain/database) or errored. `--out` writes
+ * the plan JSON that `opsctl apply` takes. Events go to stderr (progress on a TTY), never
+ * with --json.
+ */
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import type { Plan } from '../../core/index.js';
+import type { PlannedEnvironment } from '../../engine/plan.js';
+import type { Provider } from '../../providers/provider.js';
+import { formatDiagnostic } from '../../diag/index.js';
+import { loadEnvironment, ModelError } from '../../load/index.js';
+import { parseAddress } from '../../model/address.js';
+import type { EnvironmentModel } from '../../model/index.js';
+import { contextOf, type CliContext } from '../context.js';
+import { EXIT } from '../exit.js';
+import { eventSink } from '../render/events.js';
+import { renderUnknown } from '../render/unknown.js';
+
+export interface PlanRun extends PlannedEnvironment {
+  providers: Provider[];
+  via: string;
+}
+
+const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
+/** The environment's model, or undefined after printing why it does not load (exit 1). */
+export function loadForCli(root: string, env: string): EnvironmentModel | undefined {
+  try {
+    return loadEnvironment(root, env).env;
+  } catch (err) {
+    if (!(err instanceof ModelError)) throw err;
+    for (const d of err.diagnostics.filter((x) => x.severity === 'error')) process.stderr.write(`${formatDiagnostic(d)}\n`);
+    process.stderr.write(`opsctl: ${err.message}\n`);
+    process.exitCode = EXIT.error;
+    return undefined;
+  }
+}
+
+export function checkOnly(env: string, only: readonly string[]): void {
+  for (const o of only) {
+    const parsed = parseAddress(o);
+    if ('error' in parsed) throw new Error(`--only: ${parsed.error}`);
+    if (parsed.env !== env) throw new Error(`--only ${o} is not an address of environment ${env}`);
+  }
+}
+
+/** Connects the environment, reads and plans, renders events on stderr; always disconnects. */
+export async function planForCli(ctx: CliContext, model: EnvironmentModel, opts: { only?: string[]; json?: boolean; release?: string }): Promise<PlanRun> {
+  const [{ connectEstate }, { planEnvironment }] = await Promise.all([import('../lab-connect.js'), import('../../engine/plan.js')]);
+  const sink = eventSink({ json: opts.json === true });
+  const estate = await connectEstate({ root: ctx.root, model, now: ctx.now });
+  const abort = new AbortController();
+  const onInt = (): void => abort.abort();
+  process.once('SIGINT', onInt);
+  try {
+    const planned = await planEnvironment({
+      ctx: estate.context,
+      providers: estate.providers,
+      emit: sink.emit,
+      signal: abort.signal,
+      diagnostics: estate.diagnostics,
+      ...(opts.only?.length ? { only: opts.only } : {}),
+      ...(opts.release ? { release: opts.release } : {}),
+    });
+    return { ...planned, providers: estate.providers, via: estate.via };
+  } finally {
+    sink.done();
+    process.removeListener('SIGINT', onInt);
+    await estate.close();
+  }
+}
+
+/** DESIGN §5: 1 when incomplete or errored; else 2 for changes when detailed; else 0. */
+export function planExitCode(plan: Plan, detailed: boolean, hasChanges: (p: Plan) => boolean): number {
+  if (!plan.complete || plan.errored) return EXIT.error;
+  return detailed && hasChanges(plan) ? EXIT.changes : EXIT.ok;
+}
+
+interface PlanOptions {
+  env: string;
+  only: string[];
+  out?: string;
+  format: string;
+  detailedExitcode?: boolean;
+  json?: boolean;
+  release?: string;
+}
+
+const FORMATS = ['text', 'json', 'markdown'] as const;
+
+async function runPlan(opts: PlanOptions, cmd: Command): Promise<void> {
+  const ctx = contextOf(cmd);
+  const format = opts.json ? 'json' : opts.format;
+  if (!(FORMATS as readonly string[]).includes(format)) throw new Error(`--format must be one of ${FORMATS.join(', ')}`);
+  checkOnly(opts.env, opts.only);
+  const model = loadForCli(ctx.root, opts.env);
+  if (!model) return;
+  const { plan } = await planForCli(ctx, model, { only: opts.only, json: format === 'json', ...(opts.release ? { release: opts.release } : {}) });
+  const [{ renderPlanText }, { renderPlanMarkdown }, { renderPlanJson }, core] = await Promise.all([
+    import('../../report/plan-text.js'),
+    import('../../report/plan-markdown.js'),
+    import('../../report/plan-json.js'),
+    import('../../core/index.js'),
+  ]);
+  const body = format === 'json' ? renderPlanJson(plan) : format === 'markdown' ? renderPlanMarkdown(plan) : renderPlanText(plan);
+  process.stdout.write(body);
+  if (format !== 'json') process.stderr.write(renderUnknown(plan));
+  if (opts.out) {
+    writeFileSync(resolve(opts.out), renderPlanJson(plan));
+    if (format !== 'json') process.stderr.write(`plan written to ${opts.out}${core.isApplyable(plan) ? '' : ' (incomplete or errored: apply will refuse it)'}\n`);
+  }
+  process.exitCode = planExitCode(plan, opts.detailedExitcode === true, core.hasChanges);
+}
+
+export function registerPlan(program: Command): void {
+  program
+    .command('plan')
+    .description('read the live estate, diff it against the desired state and plan the steps (docs/plan-format.md)')
+    .requiredOption('--env <env>', 'environment to plan')
+    .option('--only <address>', 'plan only addresses under this prefix (repeatable), e.g. lab/weblogic:hall', collect, [])
+    .option('--out <file>', 'write the plan JSON (the file "opsctl apply" takes)')
+    .option('--format <format>', `output format: ${FORMATS.join('|')}`, 'text')
+    .option('--detailed-exitcode', 'exit 2 when the plan has changes (0 none, 1 error)')
+    .option('--release <release>', 'record the release the plan is for (release artifacts are planned by the apply work)')
+    .option('--json', 'print the plan JSON (same as --format json); no progress on stderr')
+    .action((opts: PlanOptions, cmd: Command) => runPlan(opts, cmd));
+}

@@ -1,0 +1,45 @@
+/**
+ * `opsctl rollback --env E --release R [--break-glass REASON] [--take-over] [--json]`: undo a
+ * completed release from the inverses journaled by its last succeeded apply in .opsctl/journal/E/.
+ * Windows, the lease and freshness hold as for apply: an address changed since the release was
+ * applied is named and the rollback refused. Exit 0 rolled back, 1 not completely, 3 refused.
+ */
+import type { Command } from 'commander';
+import { contextOf } from '../context.js';
+import { clockOf, connectForApply, exitFor, printResult, renderEvent, windowCheckFor } from './apply.js';
+import { loadForCli } from './plan.js';
+
+interface RollbackCliOptions { env: string; release: string; breakGlass?: string; takeOver?: boolean; json?: boolean }
+
+async function rollback(opts: RollbackCliOptions, command: Command): Promise<void> {
+  const ctx = contextOf(command);
+  const model = loadForCli(ctx.root, opts.env);
+  if (!model) return;
+  const now = clockOf(ctx);
+  const [{ rollbackRelease }, window] = await Promise.all([import('../../engine/apply/index.js'), windowCheckFor(ctx.root, opts.env)]);
+  const { estate, lock } = await connectForApply(ctx, model, now);
+  try {
+    const result = await rollbackRelease({
+      root: ctx.root, release: opts.release, providers: estate.providers, ctx: estate.context, lock, now, window,
+      emit: (e) => { const line = opts.json ? undefined : renderEvent(e); if (line) process.stderr.write(`${line}\n`); },
+      ...(opts.breakGlass !== undefined ? { breakGlass: { reason: opts.breakGlass } } : {}),
+      ...(opts.takeOver ? { takeOver: true } : {}),
+    });
+    printResult(result, opts.json === true);
+    process.exitCode = exitFor(result, true);
+  } finally {
+    await estate.close();
+  }
+}
+
+export function registerRollback(program: Command): void {
+  program
+    .command('rollback')
+    .description("undo a completed release from its journal's inverses; exit 0 rolled back, 1 not completely, 3 refused")
+    .requiredOption('--env <env>', 'environment name')
+    .requiredOption('--release <release>', 'the release to undo (its last succeeded apply)')
+    .option('--break-glass <reason>', 'run outside a change window (recorded in the journal)')
+    .option('--take-over', "take over an expired or dead owner's lease (recorded)")
+    .option('--json', 'print the result as JSON')
+    .action(rollback);
+}
