@@ -8,6 +8,7 @@ import type { ParsedDoc } from './parse.js';
 import { items } from './build.js';
 import { isRecord, keyPos, pointer, valuePos, type PosMap } from './paths.js';
 import { secretRefPattern } from './validators.js';
+import { parseAddress } from '../model/address.js';
 
 /** Keys that name a secret. Anchored at the end so `passwordLifeTime` or `passwordPolicy` pass. */
 export const SECRET_KEY = /(pass(word)?|passwd|secret|token|credentials?|private[-_]?key|api[-_]?key)$/i;
@@ -52,7 +53,18 @@ function candidates(value: string, key: string): string[] {
     .filter((part) => !part.includes('/') && !part.includes('\\'));
 }
 
+/**
+ * An opsctl address or step id (`lab/weblogic:hall/server:hall_ms03#heapMaxMb`,
+ * `restart:lab/oracle:coredb/instance:SBFCORE1`): words joined by the address grammar's
+ * separators — structured names, never a secret, however varied their letters. A random
+ * token would have to be a chain of `kind:name` segments with lower-case kinds to pass.
+ */
+export function isAddress(value: string): boolean {
+  return value.includes('/') && !value.includes(' ') && !('error' in parseAddress(value));
+}
+
 function highEntropy(value: string, key: string): number | undefined {
+  if (isAddress(value)) return undefined;
   for (const part of candidates(value, key)) {
     const h = looksLikeToken(part) ? shannonEntropy(part) : 0;
     if (h > ENTROPY_LIMIT) return h;

@@ -5,7 +5,7 @@
  * secret-named keys with literal values, high-entropy strings) runs over every record file,
  * plus the resolved secret values the caller still holds in memory, if it passes them.
  */
-import { ENTROPY_LIMIT, ENTROPY_MIN_LENGTH, SECRET_KEY, shannonEntropy } from '../load/policy.js';
+import { ENTROPY_LIMIT, ENTROPY_MIN_LENGTH, SECRET_KEY, isAddress, shannonEntropy } from '../load/policy.js';
 import { SecretRef } from '../model/index.js';
 
 export interface SecretFinding {
@@ -24,7 +24,7 @@ function highEntropyToken(text: string): boolean {
   for (const token of text.split(/[\s"'`,;()[\]{}<>|]+/)) {
     if (token.length < ENTROPY_MIN_LENGTH || !/^[\x21-\x7e]+$/.test(token)) continue;
     if (token.startsWith('/') || token.includes('://') || SECRET_REF.test(token) || HARMLESS.test(token)) continue;
-    if (token.includes('/') && !/[+=]/.test(token)) continue; // addresses and paths
+    if (isAddress(token)) continue; // the same rule as the repository policy
     if (shannonEntropy(token) > ENTROPY_LIMIT) return true;
   }
   return false;

@@ -47,6 +47,15 @@ export interface SqlplusSessionOptions extends SqlplusTarget {
 }
 
 const PREAMBLE = ['SET MARKUP CSV ON', 'SET FEEDBACK OFF', 'SET DEFINE OFF', 'SET SQLBLANKLINES ON', 'SET PAGESIZE 50000', 'SET LINESIZE 32767'];
+/**
+ * Dates and timestamps in one unambiguous form whatever the database's NLS defaults: the
+ * default DD-MON-RR drops the time of day (an RMAN backup of 23:00 yesterday would read as
+ * midnight). Times are the database's local time (Asia/Shanghai on the estate).
+ */
+const SESSION_FORMATS = [
+  "ALTER SESSION SET NLS_DATE_FORMAT = 'YYYY-MM-DD HH24:MI:SS';",
+  "ALTER SESSION SET NLS_TIMESTAMP_FORMAT = 'YYYY-MM-DD HH24:MI:SS';",
+];
 const USER = /^[A-Za-z][A-Za-z0-9_$#]*$/;
 const SERVICE = /^[A-Za-z][A-Za-z0-9_.-]*$/;
 const HOSTNAME = /^[A-Za-z0-9][A-Za-z0-9.-]*$|^\[[0-9A-Fa-f:.]+\]$/;
@@ -125,7 +134,7 @@ function feedbackCounts(text: string): number[] {
 export function createSqlplusSession(o: SqlplusSessionOptions): OracleSqlSession {
   const logon = o.connect ? '/nolog' : shellQuote('/ as sysdba');
   const script = (body: string[], feedback: boolean): string =>
-    [...PREAMBLE, ...(feedback ? ['SET FEEDBACK 1'] : []), 'WHENEVER SQLERROR EXIT SQL.SQLCODE ROLLBACK', ...connectLines(o), ...body, 'EXIT', ''].join('\n');
+    [...PREAMBLE, 'WHENEVER SQLERROR EXIT SQL.SQLCODE ROLLBACK', ...connectLines(o), ...SESSION_FORMATS, ...(feedback ? ['SET FEEDBACK 1'] : []), ...body, 'EXIT', ''].join('\n');
   const many = async (statements: readonly OracleStatement[]): Promise<{ rowsAffected: number[] }> => {
     const body = statements.flatMap((s) => [...bindLines(s.binds), ...statementLines(s.sql)]);
     const out = await run(o, logon, script([...body, 'COMMIT;'], true), `${statements.length} statement(s)`);

@@ -88,7 +88,16 @@ describe('commitApplyRecord', () => {
     await expect(
       commitApplyRecord({ root, env: 'lab', plan: plan('lab', ['lab/host:h1/tunable:no.x']), journal: known, outcome: 'succeeded', applyId: 'x3', secretValues: ['hunter2-canary'] }),
     ).rejects.toThrow(/resolved secret/);
+    const slashed = [...JOURNAL, { seq: 3, at: JOURNAL[1]!.at, type: 'note', message: 'token Zx9QpL2mN8vR4t/Y7wK1sD6fH3jB5cX0aQ' }];
+    await expect(commitApplyRecord({ root, env: 'lab', plan: plan('lab', ['lab/host:h1/tunable:no.x']), journal: slashed, outcome: 'succeeded', applyId: 'x4' })).rejects.toThrow(/high-entropy/);
     expect(existsSync(join(root, 'reports'))).toBe(false);
     expect((await logWithTrailers(root)).map((c) => c.subject)).toEqual(['initial']);
+  });
+
+  it('records addresses of every shape: config-table rows with "=" are names, not secrets', async () => {
+    const root = emptyRepo();
+    const rows = ['lab/config-table:code-parameter/row:CSBM=CX_FHTS_MAX', 'lab/config-table:post-function/row:GWDM=SBF_ZS01,GNDM=SBF_JFJS_ZQ', 'lab/weblogic:hall/server:hall_ms03'];
+    const r = await commitApplyRecord({ root, env: 'lab', plan: plan('lab', rows), journal: JOURNAL, outcome: 'succeeded', applyId: 'rows' });
+    expect(r.folder).toMatch(/^reports\/lab\/applies\//);
   });
 });

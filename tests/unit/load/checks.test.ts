@@ -91,6 +91,16 @@ describe('policy checks', () => {
     expect(errors.filter((e) => e.startsWith('secret-entropy'))).toEqual([expect.stringMatching(/^secret-entropy playbooks\/daily\.yaml:6:14: "description" holds a high-entropy string/)]);
     expect(loadRepository(MINI_REPO).diagnostics).toEqual([]);
   });
+  it('addresses and step ids are structured names, not secrets; a token shaped like one path is', () => {
+    const token = 'Zx9QwL2vB7nK4tR8yH1mC6pF3sD0gJ5aE2uW';
+    const addresses = ['lab/weblogic:hall/server:hall_ms03#heapMaxMb', 'restart:lab/oracle:coredb-stby/instance:SBFCORESB', 'prod/config-table:code-parameter/row:CSBM=SBF_JFJS_ZQ'];
+    for (const a of addresses) {
+      const errors = errorsAfter('playbooks/daily.yaml', 'cadence: daily', `cadence: daily\ndescription: "${a}"`);
+      expect(errors.filter((e) => e.startsWith('secret')), a).toEqual([]);
+    }
+    const leaked = errorsAfter('playbooks/daily.yaml', 'cadence: daily', `cadence: daily\ndescription: "lab/${token}"`);
+    expect(leaked.filter((e) => e.startsWith('secret-entropy'))).toHaveLength(1);
+  });
   it('JVM options (GC logs, dumps, paths) are not secrets; a random value inside an option still is', () => {
     const token = 'Zx9QwL2vB7nK4tR8yH1mC6pF3sD0gJ5aE2uW';
     const jvm = [
