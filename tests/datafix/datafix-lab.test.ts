@@ -1,0 +1,88 @@
+// Data fix against the lab, through the built CLI: refused without approval, applied with it,
+// rolled back to a byte-identical before-image; no unmasked 身份证号 anywhere.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openLabStore } from '../../src/lab/index.js';
+import { imageCsv, sha256 } from '../../src/datafix/index.js';
+import { CANARY, type Lab } from '../scenario/support.js';
+import { committedTexts, ID_NO, startGitLab } from './support.js';
+
+const FILE = 'playbooks/data-fixes/payer-agreement-closed-account.yaml';
+const IDS = ['1321000001', '1321000004'];
+
+describe('opsctl datafix against the lab', () => {
+  let lab: Lab;
+  let before: Array<Record<string, unknown>>;
+  const payers = (): Array<Record<string, unknown>> => openLabStore(lab.dir).read().databases['coredb']!.tables['SBF.SBF_PAYER']!.rows.filter((r) => IDS.includes(String(r.PAYER_ID)));
+  beforeAll(async () => {
+    lab = await startGitLab();
+    before = structuredClone(payers());
+  }, 60_000);
+  afterAll(async () => lab?.stop());
+
+  it('plans: counts, masked rows, the change, its rollback, approvals missing', async () => {
+    const r = await lab.cli('datafix', 'plan', join(lab.dir, FILE), '--env', 'lab');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('pre-check: 2 rows (expected 2)');
+    expect(r.stdout).toContain('affected rows (personal data masked): 2 (expected 2)');
+    expect(r.stdout).toContain('missing 待审批: 主管部门, 业务部门');
+    expect(r.stdout).toMatch(/rollback: 2 statement\(s\)/);
+    expect(r.stdout).toMatch(/"ID_NO":"\d{3}\*{11}[\dX]{4}"/);
+    expect(r.stdout).not.toMatch(ID_NO);
+  }, 60_000);
+
+  it('refuses to apply without the approvals (exit 3) and changes nothing', async () => {
+    const r = await lab.cli('datafix', 'apply', join(lab.dir, FILE), '--env', 'lab');
+    expect(r.code).toBe(3);
+    expect(r.stdout).toContain('approvals missing');
+    expect(payers()).toEqual(before);
+  }, 60_000);
+
+  it('applies with the approvals: before-image outside git, one transaction, record committed', async () => {
+    expect((await lab.cli('datafix', 'approve', join(lab.dir, FILE), '--role', '主管部门', '--name', '张处长')).code).toBe(0);
+    expect((await lab.cli('datafix', 'approve', join(lab.dir, FILE), '--role', '主管部门', '--name', '又一人')).code).toBe(1);
+    expect((await lab.cli('datafix', 'approve', join(lab.dir, FILE), '--role', '业务部门', '--name', '李科长')).code).toBe(0);
+    const r = await lab.cli('datafix', 'apply', join(lab.dir, FILE), '--env', 'lab', '--json');
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    const run = JSON.parse(r.stdout) as { outcome: string; rowsAffected: number; beforeImage: { sha256: string; vault: string }; commit: string; files: string[] };
+    expect(run.outcome).toBe('applied');
+    expect(run.rowsAffected).toBe(2);
+    expect(run.commit).toMatch(/^[0-9a-f]{40}$/);
+    for (const p of payers()) expect([p.AGREEMENT, p.BANK_ACCOUNT]).toEqual(['N', null]);
+    const csv = readFileSync(join(run.beforeImage.vault, 'before.csv'), 'utf8');
+    expect(sha256(csv)).toBe(run.beforeImage.sha256);
+    expect(csv).toMatch(ID_NO);
+    expect(run.beforeImage.vault.startsWith(join(lab.dir, '.opsctl'))).toBe(true);
+    expect(statSync(join(run.beforeImage.vault, 'before.csv')).mode & 0o077).toBe(0);
+    const recorded = JSON.parse(readFileSync(join(lab.dir, run.files[0]!), 'utf8')) as { beforeImage: { sha256: string } };
+    expect(recorded.beforeImage.sha256).toBe(run.beforeImage.sha256);
+  }, 60_000);
+
+  it('a second apply is refused: the pre-check no longer counts 2', async () => {
+    const r = await lab.cli('datafix', 'apply', join(lab.dir, FILE), '--env', 'lab');
+    expect(r.code).toBe(3);
+    expect(r.stdout).toContain('pre-check counts 0 rows');
+  }, 60_000);
+
+  it('rolls back to a byte-identical before-image', async () => {
+    const r = await lab.cli('datafix', 'rollback', join(lab.dir, FILE), '--env', 'lab', '--json');
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    const run = JSON.parse(r.stdout) as { outcome: string; beforeImage: { sha256: string } };
+    expect(run.outcome).toBe('rolled-back');
+    expect(payers()).toEqual(before);
+    const columns = Object.keys(before[0]!);
+    expect(sha256(imageCsv({ columns, rows: before as never }))).toBe(run.beforeImage.sha256);
+  }, 60_000);
+
+  it('no unmasked 身份证号 (nor a canary password) in any output, report or commit', () => {
+    const texts = [...lab.outputs, ...committedTexts(lab.dir)];
+    const reports = join(lab.dir, 'reports/lab/datafix/payer-agreement-closed-account');
+    expect(existsSync(reports)).toBe(true);
+    for (const f of readdirSync(reports)) texts.push(readFileSync(join(reports, f), 'utf8'));
+    for (const t of texts) {
+      expect(t).not.toMatch(ID_NO);
+      for (const c of Object.values(CANARY)) expect(t).not.toContain(c);
+    }
+  });
+});
