@@ -4,18 +4,13 @@
  * the built CLI run as a child. Fresh lab → no changes; each drift scenario → exit 2 naming the
  * address, before/after and restart; drift says the same; a host down → exit 1 naming it while
  * the rest was read; discover --write then plan → no changes; canary secrets never printed.
- *
- * Until the config-table provider is registered, every plan carries the error
- * `provider-missing` and exits 1 (an unread system is never "no changes"); the tests then check
- * exactly that instead of 0/2, and everything else (addresses, values, restarts) as stated.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Plan } from '../../src/core/index.js';
-import { allProvidersReady, CANARY, CLI, startScenarioLab, type Lab } from './support.js';
+import { CANARY, CLI, startScenarioLab, type Lab } from './support.js';
 
-const READY = allProvidersReady();
 const BUILT = existsSync(CLI);
 
 interface Case {
@@ -39,13 +34,10 @@ const DRIFTS: Case[] = [
 const changed = (plan: Plan) => plan.changes.filter((c) => c.action !== 'noop');
 const errors = (plan: Plan) => plan.diagnostics.filter((d) => d.severity === 'error').map((d) => d.code);
 
-/** The exit code a clean plan has: `want` once every provider exists; 1 (provider-missing) before. */
+/** The exit code, and no error diagnostics in the plan (a missing provider would be one). */
 function expectExit(code: number, want: number, plan: Plan): void {
-  if (READY) expect(code).toBe(want);
-  else {
-    expect(code).toBe(1);
-    expect(errors(plan)).toEqual(['provider-missing']);
-  }
+  expect(errors(plan)).toEqual([]);
+  expect(code).toBe(want);
 }
 
 describe.skipIf(!BUILT)('plan, drift and discover against the lab (built CLI, in-process lab)', () => {
@@ -95,7 +87,7 @@ describe.skipIf(!BUILT)('plan, drift and discover against the lab (built CLI, in
         expect(report.drift.map((x) => x.address)).toEqual([c.address]);
         expect(report.drift[0]!.restartNeeded).toBe(c.restart);
         expect(report.drift[0]!.attributes).toContainEqual({ name: c.attribute, desired: attr.after, live: attr.before, sensitive: false });
-        expect(d.code).toBe(READY ? 2 : 1);
+        expect(d.code).toBe(2);
         const text = await lab.cli('drift', '--env', 'lab');
         expect(text.stdout).toContain(c.address);
         expect(text.stdout).toContain(`restart needed: ${c.restart ? 'yes' : 'no'}`);

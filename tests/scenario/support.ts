@@ -4,7 +4,7 @@
  * (`node dist/cli/main.js --repo TMP …`, run as a child process) uses it. Child processes run
  * asynchronously: the lab's servers live in this process's event loop.
  */
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,6 +21,8 @@ export const CANARY = {
   env: 'EnvCANARYref2d4f6a8c07',
 };
 export const CANARY_ENV = 'OPSCTL_SCENARIO_CANARY';
+/** Commits made by the CLI under test (apply records, approvals) need an author on any machine. */
+export const GIT_IDENTITY = { GIT_AUTHOR_NAME: '运维人员 test', GIT_AUTHOR_EMAIL: 'ops@opsctl.invalid', GIT_COMMITTER_NAME: 'opsctl test', GIT_COMMITTER_EMAIL: 'ops@opsctl.invalid' };
 
 export interface Run {
   code: number;
@@ -55,16 +57,26 @@ function plantCanaries(dir: string): void {
   writeFileSync(hall, edited);
 }
 
-export async function startScenarioLab(): Promise<Lab> {
+/** Makes the copy a git repository (apply records, approvals and audit need history). */
+export function gitInit(dir: string): void {
+  const git = (...args: string[]): string => execFileSync('git', ['-c', 'user.name=opsctl test', '-c', 'user.email=test@opsctl.invalid', ...args], { cwd: dir, encoding: 'utf8' });
+  git('init', '-q', '-b', 'main');
+  writeFileSync(join(dir, '.gitignore'), '.lab/\n.opsctl/\n*.plan.json\n');
+  git('add', '-A');
+  git('commit', '-q', '-m', 'the estate');
+}
+
+export async function startScenarioLab(opts: { git?: boolean } = {}): Promise<Lab> {
   const dir = copyRepo();
   plantCanaries(dir);
+  if (opts.git) gitInit(dir);
   const store = openLabStore(dir);
   resetLab({ root: dir, store });
   const handle = publishLab(dir, await startLab({ root: dir, store }));
   const outputs: string[] = [];
   const cli = (...args: string[]): Promise<Run> =>
     new Promise((resolve) => {
-      execFile(process.execPath, [CLI, '--repo', dir, ...args], { env: { ...process.env, [CANARY_ENV]: CANARY.env }, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
+      execFile(process.execPath, [CLI, '--repo', dir, ...args], { env: { ...process.env, ...GIT_IDENTITY, [CANARY_ENV]: CANARY.env }, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
         outputs.push(stdout, stderr);
         const code = err && typeof (err as { code?: unknown }).code === 'number' ? ((err as { code: number }).code) : err ? -1 : 0;
         resolve({ code, stdout, stderr });
@@ -73,7 +85,3 @@ export async function startScenarioLab(): Promise<Lab> {
   return { dir, handle, outputs, cli, stop: () => handle.stop() };
 }
 
-/** Are all four providers registered? Until then every plan is errored (`provider-missing`) and exits 1. */
-export function allProvidersReady(): boolean {
-  return existsSync(join(ROOT, 'src/providers/config-table/index.ts')) && /^\s*'config-table': createConfigTableProvider,$/m.test(readFileSync(join(ROOT, 'src/providers/index.ts'), 'utf8'));
-}

@@ -7,7 +7,9 @@
  * already holds its after values, is marked done (`already`) and only verified. A failure rolls
  * back everything done, before and after the interruption.
  * rollback: every step with `done`, and every `intent` without `done` whose address no longer
- * reads as the plan saw it (it may have half-run), is undone in reverse order.
+ * reads as the plan saw it (it may have half-run), is undone in reverse order. A restart that
+ * was interrupted (intent without `verified`) may have left its member stopped: it runs again,
+ * after the undo, so the member serves with the restored configuration as it did before.
  */
 import type { Step } from '../../core/index.js';
 import { noEmit } from '../events.js';
@@ -21,6 +23,7 @@ import { finishRun, rollbackAfterFailure, startHeartbeat } from './finish.js';
 import { reread } from './freshness.js';
 import { rollbackSteps } from './rollback.js';
 import { changesObject, newRunContext, type RunContext } from './run-context.js';
+import { runStep } from './run-step.js';
 import { runSteps } from './schedule.js';
 import type { ApplyResult, RecordApply, RunOptions } from './types.js';
 
@@ -111,10 +114,19 @@ async function undoAll(rc: RunContext, states: ReadonlyMap<string, StepState>): 
   }
   const ids = candidates.sort((a, b) => b.seq - a.seq).map((c) => c.id);
   const rolled = await rollbackSteps(rc, ids, 'recover --rollback');
+  for (const step of interruptedRestarts(rc, states)) await runStep(rc, step);
   const steps = rc.plan.steps.map((s) => ({
     step: s.id, address: s.address,
     outcome: states.get(s.id)?.verified ? ('verified' as const) : ('not-started' as const),
     message: 'interrupted; rolled back by recover',
   }));
   return { undoRun: true, steps, rollback: rolled, irreversibleKept: rolled.filter((r) => r.outcome === 'irreversible').map((r) => r.step) };
+}
+
+/** Restarts whose member may be down: begun (intent) but never verified healthy. */
+function interruptedRestarts(rc: RunContext, states: ReadonlyMap<string, StepState>): Step[] {
+  return rc.plan.steps.filter((step) => {
+    const s = states.get(step.id);
+    return step.action === 'restart' && !!s?.intent && !s.verified;
+  });
 }

@@ -152,5 +152,12 @@ export function placeDomain(d: WeblogicDomain, lab: LabDomain, hosts: Record<str
     host.files[`${logDir}/${s.name}.log`] = labFile(serverLog(d, s, new Date(s.activationTime)), new Date(s.activationTime), '0640', 'weblogic', 'weblogic');
   }
   const admin = hosts[d.admin.host];
-  if (admin) for (const a of Object.values(lab.deployments)) admin.dirs.push(a.sourcePath.slice(0, a.sourcePath.lastIndexOf('/')) || '/');
+  if (!admin) return;
+  for (const a of Object.values(lab.deployments)) {
+    admin.dirs.push(a.sourcePath.slice(0, a.sourcePath.lastIndexOf('/')) || '/');
+    // The archive the deployment was made from stays on the admin host (WebLogic redeploys from
+    // it); the lab keeps a text stand-in, not the real EAR/WAR.
+    const deployedAt = new Date(Object.values(lab.servers)[0]?.activationTime ?? Date.UTC(2026, 0, 1));
+    admin.files[a.sourcePath] = labFile(`opsctl lab stand-in for ${a.name} ${a.version} (sha256 ${a.sha256})\n`, deployedAt, '0644', 'weblogic', 'weblogic');
+  }
 }

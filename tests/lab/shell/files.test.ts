@@ -25,6 +25,19 @@ describe('file commands on the virtual filesystem', () => {
     expect((await run(s, 'rm -f /tmp/nothing')).exitCode).toBe(0);
   });
 
+  it('mv renames a directory with everything under it (the remote apply lock is taken over this way)', async () => {
+    const s = memoryStore(fixtureState());
+    expect((await run(s, 'mkdir -p /var/opt/l.d/sub && echo lease > /var/opt/l.d/lease.json && echo x > /var/opt/l.d/sub/f')).exitCode).toBe(0);
+    expect(await run(s, 'mv /var/opt/l.d /var/opt/l.d.aside')).toEqual({ stdout: '', stderr: '', exitCode: 0 });
+    expect(files(s)['/var/opt/l.d.aside/lease.json']?.content).toBe('lease\n');
+    expect(files(s)['/var/opt/l.d.aside/sub/f']?.content).toBe('x\n');
+    expect((await run(s, 'test -d /var/opt/l.d || echo gone')).stdout).toBe('gone\n');
+    expect((await run(s, 'mkdir /var/opt/l.d')).exitCode).toBe(0);
+    expect((await run(s, 'mv /var/opt/l.d.aside /var/opt/l.d')).exitCode).toBe(0);
+    expect(files(s)['/var/opt/l.d/l.d.aside/sub/f']?.content).toBe('x\n');
+    expect((await run(s, 'mv /var/opt/l.d /var/opt/l.d/l.d.aside')).exitCode).toBe(1);
+  });
+
   it('ls -l formats mode, owner, size and date', async () => {
     const s = memoryStore(fixtureState());
     const out = (await run(s, 'ls -l /weblogic/domains/hall/servers/hall_ms1/logs')).stdout.split('\n');

@@ -23,7 +23,8 @@ function copyOrMove(ctx: ShellContext, cmd: 'cp' | 'mv', args: string[]): Comman
     const from = resolvePath(ctx.cwd, src);
     const file = h.files[from];
     if (!file) {
-      if (isDir(h, from) && !flags.has('r') && !flags.has('R') && cmd === 'cp') err += `${cmd}: ${src}: is a directory (not copied).\n`;
+      if (cmd === 'mv' && isDir(h, from)) err += moveDir(ctx, from, dest, destArg);
+      else if (isDir(h, from) && !flags.has('r') && !flags.has('R')) err += `${cmd}: ${src}: is a directory (not copied).\n`;
       else if (!isDir(h, from)) err += noEntry(ctx, cmd, src);
       continue;
     }
@@ -45,6 +46,26 @@ function copyOrMove(ctx: ShellContext, cmd: 'cp' | 'mv', args: string[]): Comman
     });
   }
   return err ? fail(1, err) : ok();
+}
+
+/** `mv DIR DEST`: renames the directory and everything under it (into DEST when it is a directory). */
+function moveDir(ctx: ShellContext, from: string, dest: string, destArg: string): string {
+  const h = host(ctx);
+  const to = isDir(h, dest) ? `${dest === '/' ? '' : dest}/${baseName(from)}` : dest;
+  if (to === from || to.startsWith(`${from}/`)) return `mv: ${destArg}: cannot move a directory into itself\n`;
+  if (!isDir(h, parentOf(to))) return noEntry(ctx, 'mv', destArg);
+  const moved = (p: string): string => (p === from ? to : `${to}${p.slice(from.length)}`);
+  const under = (p: string): boolean => p === from || p.startsWith(`${from}/`);
+  ctx.store.update((s) => {
+    const hs = s.hosts[ctx.host];
+    if (!hs) return;
+    for (const f of Object.keys(hs.files).filter(under)) {
+      hs.files[moved(f)] = hs.files[f]!;
+      delete hs.files[f];
+    }
+    hs.dirs = [...hs.dirs.map((d) => (under(d) ? moved(d) : d)), to].filter((d, i, all) => all.indexOf(d) === i);
+  });
+  return '';
 }
 
 export const cp: CommandHandler = (argv, ctx) => copyOrMove(ctx, 'cp', argv.slice(1));
