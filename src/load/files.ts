@@ -68,7 +68,19 @@ export function readRepoFile(file: RepoFile): { text?: string; diagnostic?: Diag
     const mb = (n: number): string => (n / 1024 / 1024).toFixed(1);
     return { diagnostic: error('file-too-large', `file is ${mb(size)} MB; YAML files larger than ${mb(MAX_FILE_BYTES)} MB are refused`, { file: file.rel, line: 1, column: 1 }) };
   }
-  return { text: readFileSync(file.abs, 'utf8') };
+  const bytes = readFileSync(file.abs);
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+  } catch {
+    return { diagnostic: error('not-utf8', 'file is not valid UTF-8 (YAML files must be UTF-8 encoded)', { file: file.rel, ...firstInvalidUtf8(bytes) }) };
+  }
+}
+
+/** Line and column (1-based, in characters) of the first byte sequence that is not valid UTF-8. */
+function firstInvalidUtf8(bytes: Uint8Array): { line: number; column: number } {
+  const lines = new TextDecoder('utf-8').decode(bytes).split('\n');
+  const line = lines.findIndex((l) => l.includes('\uFFFD'));
+  return line === -1 ? { line: 1, column: 1 } : { line: line + 1, column: lines[line]!.indexOf('\uFFFD') + 1 };
 }
 
 /** Names of the templates under templates/ (relative to it, "/" separators). */

@@ -17,13 +17,14 @@ import { registerRollback } from './rollback.js';
 import { registerDatafix } from './datafix.js';
 import { registerPlaybook } from './playbook.js';
 import { registerReconcile } from './reconcile.js';
+import { registerShard } from './shard.js';
 import { registerReport } from './report.js';
 import { registerIncident } from './incident.js';
 import { registerDemo } from './demo.js';
 
 type Register = (program: Command) => void;
 
-const registrars: Register[] = [registerValidate, registerLab, registerWindow, registerImport, registerPlan, registerDrift, registerDiscover, registerApprove, registerAudit, registerRelease, registerInspect, registerApply, registerRecover, registerRollback, registerReconcile, registerDatafix, registerPlaybook, registerDemo, registerReport, registerIncident];
+const registrars: Register[] = [registerValidate, registerLab, registerWindow, registerImport, registerPlan, registerDrift, registerDiscover, registerApprove, registerAudit, registerRelease, registerInspect, registerApply, registerRecover, registerRollback, registerReconcile, registerDatafix, registerPlaybook, registerDemo, registerReport, registerIncident, registerShard];
 
 export function registerCommands(program: Command): void {
   for (const register of registrars) register(program);

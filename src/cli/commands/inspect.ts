@@ -16,6 +16,7 @@ interface InspectOptions {
   json?: boolean;
   lang: string;
   printCron?: boolean;
+  shard?: string;
 }
 
 const out = (text: string): void => {
@@ -43,9 +44,12 @@ async function runInspect(opts: InspectOptions, cmd: Command): Promise<void> {
   const revision = (await git.headRevision(ctx.root).catch(() => undefined)) ?? null;
   const previous = inspectMod.previousReport(ctx.root, opts.env, playbook.name, ctx.now);
   const estate = await connectEstate({ root: ctx.root, model: env, now: ctx.now });
+  // --shard I/N: the collectors see only the shard's hosts, domains and databases (connections keep the whole model).
+  const shard = opts.shard ? await import('../../engine/shard.js') : undefined;
+  const context = shard && opts.shard ? { ...estate.context, model: shard.shardModel(opts.env, env, shard.parseShard(opts.shard)) } : estate.context;
   let report;
   try {
-    report = await inspectMod.inspect({ ctx: estate.context, playbook, revision, ...(previous ? { previous } : {}) });
+    report = await inspectMod.inspect({ ctx: context, playbook, revision, ...(previous ? { previous } : {}) });
   } finally {
     await estate.close();
   }
@@ -72,6 +76,7 @@ export function registerInspect(program: Command): void {
     .option('--commit', 'commit the report files (one commit whose message counts the findings)')
     .option('--json', 'print the report JSON (and the files written) instead of the summary')
     .option('--lang <lang>', 'report language: zh (default) or en', 'zh')
+    .option('--shard <I/N>', 'inspect only shard I of N (docs/shards.md); merge the --json outputs with "opsctl inspect merge"')
     .option('--print-cron', 'print the crontab lines that run every inspection playbook on its schedule')
     .action((opts: InspectOptions, cmd: Command) => runInspect(opts, cmd));
 }

@@ -90,6 +90,7 @@ interface PlanOptions {
   detailedExitcode?: boolean;
   json?: boolean;
   release?: string;
+  shard?: string;
 }
 
 const FORMATS = ['text', 'json', 'markdown'] as const;
@@ -101,7 +102,8 @@ async function runPlan(opts: PlanOptions, cmd: Command): Promise<void> {
   checkOnly(opts.env, opts.only);
   const model = loadForCli(ctx.root, opts.env);
   if (!model) return;
-  const { plan } = await planForCli(ctx, model, { only: opts.only, json: format === 'json', ...(opts.release ? { release: opts.release } : {}) });
+  const only = opts.shard ? await shardOnly(opts.env, model, opts.shard, opts.only) : opts.only;
+  const { plan } = await planForCli(ctx, model, { only, json: format === 'json', ...(opts.release ? { release: opts.release } : {}) });
   const [{ renderPlanText }, { renderPlanMarkdown }, { renderPlanJson }, core] = await Promise.all([
     import('../../report/plan-text.js'),
     import('../../report/plan-markdown.js'),
@@ -118,6 +120,14 @@ async function runPlan(opts: PlanOptions, cmd: Command): Promise<void> {
   process.exitCode = planExitCode(plan, opts.detailedExitcode === true, core.hasChanges);
 }
 
+/** `--shard I/N`: the shard's address prefixes (docs/shards.md); not combinable with --only. */
+async function shardOnly(env: string, model: EnvironmentModel, text: string, only: readonly string[]): Promise<string[]> {
+  if (only.length) throw new Error('--shard and --only cannot be combined');
+  const { parseShard, selectShard } = await import('../../engine/shard.js');
+  const selected = selectShard(env, model, parseShard(text)).prefixes;
+  return selected.length ? selected : [`${env}/host:(none in shard ${text})`];
+}
+
 export function registerPlan(program: Command): void {
   program
     .command('plan')
@@ -129,5 +139,6 @@ export function registerPlan(program: Command): void {
     .option('--detailed-exitcode', 'exit 2 when the plan has changes (0 none, 1 error)')
     .option('--release <release>', 'record the release the plan is for (release artifacts are planned by the apply work)')
     .option('--json', 'print the plan JSON (same as --format json); no progress on stderr')
+    .option('--shard <I/N>', 'plan only shard I of N (hosts by stable hash; a domain/database with its admin/first instance host); merge with "opsctl plan merge"')
     .action((opts: PlanOptions, cmd: Command) => runPlan(opts, cmd));
 }

@@ -29,6 +29,15 @@ export const OracleIdentifier = Type.String({
 
 export const Port = Type.Integer({ minimum: 1, maximum: 65535 });
 
+/**
+ * An absolute path on a host with no `..` segment (and no NUL): what a managed file, mount or
+ * log directory names is exactly the place written, never a way out of it.
+ */
+export function AbsolutePath(opts: { spaces?: boolean } = {}) {
+  const rest = opts.spaces ? '[^\\0]*' : '[^\\s]*';
+  return Type.String({ pattern: `^/(?!(.*/)?\\.\\.(/|$))${rest}$`, description: 'an absolute path without ".." segments' });
+}
+
 export const Percent = Type.Number({ minimum: 0, maximum: 100 });
 
 /** "HH:MM" on a 24-hour clock, Asia/Shanghai. */

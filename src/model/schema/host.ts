@@ -3,7 +3,7 @@
  * thresholds, required processes, managed files, cron entries, log retention, password policy.
  */
 import { Type, type Static } from '@sinclair/typebox';
-import { Header, Name, Note, Percent, ScalarValue, Strict } from './common.js';
+import { AbsolutePath, Header, Name, Note, Percent, ScalarValue, Strict } from './common.js';
 import { HostRole } from './inventory.js';
 
 const TunableSet = Type.Record(Type.String({ pattern: '^[A-Za-z0-9_.]+$' }), ScalarValue);
@@ -23,7 +23,7 @@ export const Tunables = Strict({
 export type Tunables = Static<typeof Tunables>;
 
 export const Filesystem = Strict({
-  mount: Type.String({ pattern: '^/[^\\s]*$' }),
+  mount: AbsolutePath(),
   warningPercent: Percent,
   criticalPercent: Percent,
   note: Note,
@@ -40,7 +40,7 @@ export const RequiredProcess = Strict({
 export type RequiredProcess = Static<typeof RequiredProcess>;
 
 export const ManagedFile = Strict({
-  path: Type.String({ pattern: '^/[^\\0]*$', description: 'absolute path on the host' }),
+  path: AbsolutePath({ spaces: true }),
   /** An ejs template under templates/, rendered with `vars` and the host's facts. */
   template: Type.String({ pattern: '^[A-Za-z0-9_./-]+\\.ejs$' }),
   vars: Type.Optional(Type.Record(Type.String(), ScalarValue)),
@@ -64,7 +64,7 @@ export type CronEntry = Static<typeof CronEntry>;
 export const LogRetention = Strict({
   name: Name,
   /** Directory that holds the logs. */
-  path: Type.String({ pattern: '^/[^\\s]*$' }),
+  path: AbsolutePath(),
   /** File-name glob, e.g. `*.log*`. */
   pattern: Type.String({ minLength: 1 }),
   keepDays: Type.Integer({ minimum: 1 }),
