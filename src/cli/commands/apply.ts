@@ -27,7 +27,7 @@ export function clockOf(ctx: CliContext): () => Date {
 }
 
 export async function windowCheckFor(root: string, env: string): Promise<WindowCheck> {
-  const [{ windowInputFor }, { assessWindow }] = await Promise.all([import('./window.js'), import('../../core/windows.js')]);
+  const [{ windowInputFor }, { assessWindow }] = await Promise.all([import('../window-input.js'), import('../../core/windows.js')]);
   return (at, minutes) => assessWindow(windowInputFor(root, env, at, minutes));
 }
 

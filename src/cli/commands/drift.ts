@@ -6,7 +6,6 @@
 import type { Command } from 'commander';
 import { contextOf } from '../context.js';
 import { EXIT } from '../exit.js';
-import { driftReport, renderDriftText } from '../render/drift.js';
 import { checkOnly, loadForCli, planForCli } from './plan.js';
 
 interface DriftOptions {
@@ -21,6 +20,7 @@ async function runDrift(opts: DriftOptions, cmd: Command): Promise<void> {
   const model = loadForCli(ctx.root, opts.env);
   if (!model) return;
   const { plan } = await planForCli(ctx, model, { only: opts.only, json: opts.json === true });
+  const { driftReport, renderDriftText } = await import('../render/drift.js');
   const report = driftReport(plan);
   process.stdout.write(opts.json ? `${JSON.stringify(report, null, 2)}\n` : renderDriftText(report));
   process.exitCode = !plan.complete || plan.errored ? EXIT.error : report.drift.length > 0 ? EXIT.changes : EXIT.ok;

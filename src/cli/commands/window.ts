@@ -4,10 +4,7 @@
  * The clock is --at, else the global --now, else the system clock. Exit 0 open, 3 closed.
  */
 import type { Command } from 'commander';
-import { buildDayTable } from '../../calendar/index.js';
-import { assessWindow, windowDayRange, type WindowAssessment, type WindowInput } from '../../core/windows.js';
-import { ESTATE, loadEnvironment } from '../../load/index.js';
-import { formatAddress } from '../../model/index.js';
+import type { WindowAssessment } from '../../core/windows.js';
 import { contextOf } from '../context.js';
 import { EXIT } from '../exit.js';
 
@@ -34,19 +31,6 @@ function parseDuration(text: string | undefined): number | undefined {
   return n;
 }
 
-/** Everything assessWindow needs for one environment, read from the repository. */
-export function windowInputFor(root: string, envName: string, now: Date, durationMinutes?: number): WindowInput {
-  const { model, env } = loadEnvironment(root, envName);
-  const windows = model.windows.find((w) => w.name === env.environment.windows);
-  const calendar = model.calendars.find((c) => c.name === env.environment.calendar);
-  if (!windows) throw new Error(`environment ${envName} names ChangeWindows \`${env.environment.windows}\`, which does not exist`);
-  if (!calendar) throw new Error(`environment ${envName} names Calendar \`${env.environment.calendar}\`, which does not exist`);
-  const range = windowDayRange(now);
-  const days = buildDayTable(calendar, range.from, range.to);
-  const file = model.sources[formatAddress({ env: ESTATE, segments: [{ kind: 'calendar', name: calendar.name }] })]?.file;
-  return { now, windows, calendar, days, ...(durationMinutes !== undefined ? { durationMinutes } : {}), ...(file ? { calendarFile: file } : {}) };
-}
-
 function render(envName: string, windowsName: string, a: WindowAssessment): string {
   const lines = [`${envName} at ${a.at} (Asia/Shanghai), windows \`${windowsName}\``];
   lines.push(a.open ? 'OPEN 可以变更 — a change may run now' : 'CLOSED 禁止变更 — no change may run now');
@@ -70,8 +54,10 @@ export function registerWindow(program: Command): void {
     .option('--at <iso>', 'the time to assess (ISO 8601 with offset); overrides --now')
     .option('--duration <minutes>', "the plan's estimated duration: it must fit in what is left of the window")
     .option('--json', 'print the assessment as JSON')
-    .action((opts: WindowOptions, command: Command) => {
+    .action(async (opts: WindowOptions, command: Command) => {
       const ctx = contextOf(command);
+      // The holiday data and the loader are loaded only when the command runs (fast --help).
+      const [{ windowInputFor }, { assessWindow }] = await Promise.all([import('../window-input.js'), import('../../core/windows.js')]);
       const at = opts.at !== undefined ? parseAt(opts.at) : ctx.now;
       const input = windowInputFor(ctx.root, opts.env, at, parseDuration(opts.duration));
       const assessment = assessWindow(input);
