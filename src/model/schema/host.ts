@@ -57,7 +57,8 @@ export const CronEntry = Strict({
   user: Type.String({ pattern: '^[a-z_][a-z0-9_-]*$' }),
   /** Five crontab fields. */
   schedule: Type.String({ pattern: '^\\S+ \\S+ \\S+ \\S+ \\S+$' }),
-  command: Type.String({ minLength: 1 }),
+  /** One line: a newline would write a second, unmarked crontab entry nobody declared. */
+  command: Type.String({ pattern: '^[^\\r\\n]+$', description: 'one line of shell, no newline' }),
 });
 export type CronEntry = Static<typeof CronEntry>;
 
