@@ -3,7 +3,11 @@
  * (rendering managed files from templates/), store it under .lab/ and make sure the lab's
  * credentials exist. Active drifts, faults and latency are dropped: a reset lab equals desired.
  */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { loadEnvironment } from '../load/index.js';
+import type { Model } from '../model/index.js';
 import { templateRenderer } from '../template/index.js';
 import { ensureLabSecrets, type LabSecrets } from './secrets.js';
 import { buildLabState } from './state/build.js';
@@ -23,12 +27,13 @@ export interface ResetOptions {
 }
 
 export function resetLab(opts: ResetOptions): { state: LabState; secrets: LabSecrets; store: FileLabStore } {
-  const { env } = loadEnvironment(opts.root, LAB_ENV);
+  const { model, env } = loadEnvironment(opts.root, LAB_ENV);
   const state = buildLabState(env, {
     root: opts.root,
     seed: opts.seed ?? DEFAULT_SEED,
     resetAt: opts.now ?? new Date(),
     render: templateRenderer(opts.root),
+    artifacts: releaseArtifacts(opts.root, model),
   });
   // The simulated business tables (payments, treasury feedback, batch deductions, exchange
   // queues) with their known injected mismatches, for reconciliation and batch monitoring.
@@ -37,4 +42,18 @@ export function resetLab(opts: ResetOptions): { state: LabState; secrets: LabSec
   const store = opts.store ?? openLabStore(opts.root);
   store.replace(state);
   return { state: store.read(), secrets, store };
+}
+
+/** The archives committed beside release manifests, by their real sha256 (base64 bytes). */
+function releaseArtifacts(root: string, model: Model): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const release of model.releases) {
+    for (const a of release.artifacts ?? []) {
+      const file = join(root, 'releases', release.name, a.path);
+      if ((a.location ?? 'repo') !== 'repo' || !existsSync(file)) continue;
+      const bytes = readFileSync(file);
+      out[createHash('sha256').update(bytes).digest('hex')] = bytes.toString('base64');
+    }
+  }
+  return out;
 }

@@ -10,8 +10,8 @@ import type { ExecOptions, ExecResult, Secret, SshCommand, WeblogicClient } from
 export interface HostRunner {
   /** Run a command on an inventory host over its pooled SSH connection. A non-zero exit is a value. */
   exec(host: string, command: SshCommand, opts?: ExecOptions): Promise<ExecResult>;
-  /** Write a file on the host via SFTP (mode as a number, e.g. 0o644). */
-  writeFile(host: string, path: string, content: string, mode?: number): Promise<void>;
+  /** Write a file on the host via SFTP (mode as a number, e.g. 0o644); bytes as given (archives). */
+  writeFile(host: string, path: string, content: string | Buffer, mode?: number): Promise<void>;
   readFile(host: string, path: string): Promise<string>;
 }
 

@@ -55,7 +55,8 @@ describe('opsctl inspect', () => {
     expect(files).toEqual(['reports/lab/inspections/2026-11-24/daily-0730.html', 'reports/lab/inspections/2026-11-24/daily-0730.json', 'reports/lab/inspections/2026-11-24/daily-0730.md']);
     const report = JSON.parse(readFileSync(join(repo.root, files[1]!), 'utf8')) as unknown;
     expect(validateReport(report)).toEqual([]);
-    expect(readFileSync(join(repo.root, files[1]!), 'utf8')).toContain('《系统健康检查报告》');
+    expect(readFileSync(join(repo.root, files[2]!), 'utf8')).toContain('《系统健康检查报告》');
+    expect(readFileSync(join(repo.root, files[0]!), 'utf8')).toMatch(/^<!DOCTYPE html>/i);
     expect(git('status', '--porcelain', '--', 'reports')).toBe('');
   });
   it('--playbook batch-deduction --lang en --json prints the report with the stalled batch', async () => {

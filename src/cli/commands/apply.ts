@@ -16,6 +16,7 @@ import type { EnvironmentModel } from '../../model/index.js';
 import { contextOf, type CliContext } from '../context.js';
 import { EXIT } from '../exit.js';
 import { loadForCli } from './plan.js';
+import { releaseModelForCli } from './release-model.js';
 import type { Estate } from '../lab-connect.js';
 
 interface ApplyCliOptions { yes?: boolean; breakGlass?: string; takeOver?: boolean; consentIrreversible?: boolean; json?: boolean }
@@ -122,9 +123,10 @@ async function confirm(steps: number, env: string): Promise<boolean> {
 
 async function apply(file: string, opts: ApplyCliOptions, command: Command): Promise<void> {
   const ctx = contextOf(command);
-  const plan = JSON.parse(readFileSync(resolve(file), 'utf8')) as { env?: unknown; steps?: unknown[] };
+  const plan = JSON.parse(readFileSync(resolve(file), 'utf8')) as { env?: unknown; steps?: unknown[]; release?: unknown };
   if (typeof plan.env !== 'string') throw new Error(`${file} is not a plan (no env)`);
-  const model = loadForCli(ctx.root, plan.env);
+  const plain = loadForCli(ctx.root, plan.env);
+  const model = plain && typeof plan.release === 'string' ? await releaseModelForCli(ctx.root, plain, plan.release) : plain;
   if (!model) return;
   if (!opts.yes && !(await confirm(plan.steps?.length ?? 0, plan.env))) {
     process.stderr.write('opsctl: not confirmed; pass --yes to apply without asking\n');

@@ -4,7 +4,8 @@
  * Exit 0 done (no changes, or changes without --detailed-exitcode), 2 changes with
  * --detailed-exitcode, 1 error: the model does not load, or the plan is incomplete (an unknown
  * read — each is printed with its reason and host/domain/database) or errored. `--out` writes
- * the plan JSON that `opsctl apply` takes. Events go to stderr (progress on a TTY), never
+ * the plan JSON that `opsctl apply` takes. `--release R` plans an application release's
+ * deployment (release-model.ts); an unknown release exits 1. Events go to stderr (progress on a TTY), never
  * with --json.
  */
 import { writeFileSync } from 'node:fs';
@@ -20,6 +21,7 @@ import type { EnvironmentModel } from '../../model/index.js';
 import { contextOf, type CliContext } from '../context.js';
 import { EXIT } from '../exit.js';
 import { eventSink } from '../render/events.js';
+import { releaseModelForCli } from './release-model.js';
 import { renderUnknown } from '../render/unknown.js';
 
 export interface PlanRun extends PlannedEnvironment {
@@ -100,7 +102,9 @@ async function runPlan(opts: PlanOptions, cmd: Command): Promise<void> {
   const format = opts.json ? 'json' : opts.format;
   if (!(FORMATS as readonly string[]).includes(format)) throw new Error(`--format must be one of ${FORMATS.join(', ')}`);
   checkOnly(opts.env, opts.only);
-  const model = loadForCli(ctx.root, opts.env);
+  const plain = loadForCli(ctx.root, opts.env);
+  if (!plain) return;
+  const model = opts.release ? await releaseModelForCli(ctx.root, plain, opts.release) : plain;
   if (!model) return;
   const only = opts.shard ? await shardOnly(opts.env, model, opts.shard, opts.only) : opts.only;
   const { plan } = await planForCli(ctx, model, { only, json: format === 'json', ...(opts.release ? { release: opts.release } : {}) });
@@ -137,7 +141,7 @@ export function registerPlan(program: Command): void {
     .option('--out <file>', 'write the plan JSON (the file "opsctl apply" takes)')
     .option('--format <format>', `output format: ${FORMATS.join('|')}`, 'text')
     .option('--detailed-exitcode', 'exit 2 when the plan has changes (0 none, 1 error)')
-    .option('--release <release>', 'record the release the plan is for (release artifacts are planned by the apply work)')
+    .option('--release <release>', 'plan a release from releases/ (an application release: its deployment version and archive; recorded in the plan)')
     .option('--json', 'print the plan JSON (same as --format json); no progress on stderr')
     .option('--shard <I/N>', 'plan only shard I of N (hosts by stable hash; a domain/database with its admin/first instance host); merge with "opsctl plan merge"')
     .action((opts: PlanOptions, cmd: Command) => runPlan(opts, cmd));

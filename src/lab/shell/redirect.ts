@@ -6,7 +6,7 @@ import type { Redirect } from './ast.js';
 import type { CommandResult } from './types.js';
 import { expandString, type ExpandEnv } from './expand.js';
 import { shellName, type Output, type Shell } from './session.js';
-import { hostOf, noEntryText, resolvePath, writeFile } from './vfs.js';
+import { fileText, hostOf, noEntryText, resolvePath, writeFile } from './vfs.js';
 
 export type Sink = { kind: 'out' } | { kind: 'err' } | { kind: 'null' } | { kind: 'file'; path: string; shown: string };
 export type Sinks = Map<number, Sink>;
@@ -34,7 +34,7 @@ export async function applyRedirects(redirects: Redirect[], sh: Shell, e: Expand
       }
       const file = hostOf(sh).files[resolvePath(sh.cwd, target)];
       if (!file) return sh.os === 'aix' ? `${name}: ${target}: cannot open\n` : `${name}: ${target}: ${noEntryText(hostOf(sh))}\n`;
-      stdin = file.content;
+      stdin = fileText(file);
     } else if (r.op === '>&') {
       if (target === '-') sinks.set(r.fd, { kind: 'null' });
       else if (/^\d+$/.test(target)) sinks.set(r.fd, sinks.get(Number(target)) ?? { kind: 'null' });
@@ -60,7 +60,10 @@ export function routeOutput(result: CommandResult, sinks: Sinks, sh: Shell): Out
   const send = (fd: number, data: string): void => {
     if (!data) return;
     const sink = sinks.get(fd) ?? { kind: 'null' };
-    if (sink.kind === 'out') out.stdout += data;
+    if (sink.kind === 'out') {
+      out.stdout += data;
+      if (fd === 1 && result.stdoutBytes) out.stdoutBytes = result.stdoutBytes;
+    }
     else if (sink.kind === 'err') out.stderr += data;
     else if (sink.kind === 'file') {
       const err = writeFile(sh, sink.path, data, true);

@@ -44,18 +44,23 @@ export async function runShell(line: string, opts: RunOptions): Promise<CommandR
   await sleep(slowMs(state, opts.host), opts.signal);
   const out = await runScript(script, sh, sh.stdin);
   opts.onExit?.({ cwd: sh.cwd, env: sh.env, exited: sh.exited });
-  return { stdout: out.stdout, stderr: out.stderr, exitCode: sh.status };
+  return { stdout: out.stdout, stderr: out.stderr, exitCode: sh.status, ...(out.stdoutBytes ? { stdoutBytes: out.stdoutBytes } : {}) };
 }
 
 export async function runScript(script: Script, sh: Shell, stdin: string): Promise<Output> {
   const out: Output = { stdout: '', stderr: '' };
   for (const item of script.items) {
     if (sh.exited) break;
-    const r = await runAndOr(item, sh, stdin);
-    out.stdout += r.stdout;
-    out.stderr += r.stderr;
+    append(out, await runAndOr(item, sh, stdin));
   }
   return out;
+}
+
+/** Appends r to out, keeping exact bytes once any part is binary (cat of an archive). */
+function append(out: Output, r: Output): void {
+  if (out.stdoutBytes || r.stdoutBytes) out.stdoutBytes = Buffer.concat([out.stdoutBytes ?? Buffer.from(out.stdout), r.stdoutBytes ?? Buffer.from(r.stdout)]);
+  out.stdout += r.stdout;
+  out.stderr += r.stderr;
 }
 
 async function runAndOr(item: AndOr, sh: Shell, stdin: string): Promise<Output> {
@@ -63,9 +68,7 @@ async function runAndOr(item: AndOr, sh: Shell, stdin: string): Promise<Output> 
   for (const { op, pipeline } of item.rest) {
     if (sh.exited) break;
     if ((op === '&&') !== (sh.status === 0)) continue;
-    const r = await runPipeline(pipeline, sh, stdin);
-    out.stdout += r.stdout;
-    out.stderr += r.stderr;
+    append(out, await runPipeline(pipeline, sh, stdin));
   }
   return out;
 }
@@ -73,14 +76,14 @@ async function runAndOr(item: AndOr, sh: Shell, stdin: string): Promise<Output> 
 async function runPipeline(p: Pipeline, sh: Shell, stdin: string): Promise<Output> {
   let input = stdin;
   let stderr = '';
-  let stdout = '';
+  let last: Output = { stdout: '', stderr: '' };
   for (const [i, cmd] of p.commands.entries()) {
     const r = await runSimple(cmd, sh, input);
     stderr += r.stderr;
-    if (i === p.commands.length - 1) stdout = r.stdout;
+    if (i === p.commands.length - 1) last = r;
     else input = r.stdout;
   }
-  return { stdout, stderr };
+  return { ...last, stderr };
 }
 
 function expandEnv(sh: Shell): ExpandEnv {

@@ -14,6 +14,8 @@ export interface Shell extends ShellContext {
 
 export interface Output {
   stdout: string;
+  /** See CommandResult.stdoutBytes. */
+  stdoutBytes?: Buffer;
   stderr: string;
 }
 

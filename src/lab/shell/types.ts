@@ -21,6 +21,8 @@ export interface ShellContext {
 
 export interface CommandResult {
   stdout: string;
+  /** The exact bytes of stdout when they are not text (cat of a binary file); stdout is then their lossy UTF-8 decoding. */
+  stdoutBytes?: Buffer;
   stderr: string;
   exitCode: number;
 }

@@ -90,6 +90,22 @@ export function noEntryText(host: LabHost): string {
   return host.os === 'aix' ? 'A file or directory in the path name does not exist.' : 'No such file or directory';
 }
 
+/** The file's bytes (decoding base64 content). */
+export function fileBytes(file: LabFile): Buffer {
+  return Buffer.from(file.content, file.encoding === 'base64' ? 'base64' : 'utf8');
+}
+
+/** The file as text (binary content decoded as UTF-8, lossily, as a terminal would show it). */
+export function fileText(file: LabFile): string {
+  return file.encoding === 'base64' ? fileBytes(file).toString('utf8') : file.content;
+}
+
+/** LabFile content for bytes: a plain string when they are valid UTF-8, else base64. */
+export function contentOf(data: Buffer): Pick<LabFile, 'content' | 'encoding'> {
+  const text = data.toString('utf8');
+  return Buffer.from(text, 'utf8').equals(data) ? { content: text } : { content: data.toString('base64'), encoding: 'base64' };
+}
+
 export function newFile(ctx: ShellContext, content: string): LabFile {
   return { content, mode: '0644', owner: ctx.user, group: ctx.user === 'root' ? (hostOf(ctx).os === 'aix' ? 'system' : 'root') : 'staff', mtime: ctx.now.toISOString() };
 }
@@ -115,7 +131,8 @@ export function writeFile(ctx: ShellContext, path: string, content: string, appe
     if (!h) return;
     const old = h.files[path];
     if (old) {
-      old.content = append ? old.content + content : content;
+      old.content = append ? fileText(old) + content : content;
+      delete old.encoding;
       old.mtime = ctx.now.toISOString();
     } else h.files[path] = newFile(ctx, content);
   });

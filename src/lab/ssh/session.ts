@@ -60,7 +60,8 @@ async function runExec(stream: ServerChannel, command: string, o: SessionOptions
     const result = await runShell(command, { store: o.store, host: o.hostName, user: o.user, now: o.now(), env, cwd: homeOf(o.user), stdin: Buffer.concat(chunks).toString('utf8'), signal: ac.signal });
     await sleep(latencyMs(o.store, o.hostName), ac.signal);
     if (ac.signal.aborted) return;
-    if (result.stdout) stream.write(result.stdout);
+    if (result.stdoutBytes) stream.write(result.stdoutBytes);
+    else if (result.stdout) stream.write(result.stdout);
     if (result.stderr) stream.stderr.write(result.stderr);
     stream.exit(result.exitCode);
     stream.end();

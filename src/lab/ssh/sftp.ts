@@ -1,13 +1,14 @@
 /**
  * SFTP subsystem of a lab SSH host, backed by the host's virtual files in LabState: enough of
  * the protocol for put/get/ls/mkdir/rm/rename/chmod. Written files are committed on CLOSE; a
- * `disk-full` fault fails WRITE with "No space left on device". Lab files are text (UTF-8).
+ * `disk-full` fault fails WRITE with "No space left on device". Binary-safe: bytes that are not
+ * UTF-8 are stored as base64 (LabFile.encoding) and read back as the same bytes.
  */
 import type { Attributes, SFTPWrapper } from 'ssh2';
 import ssh2 from 'ssh2';
 import type { LabFile, LabHost } from '../state/types.js';
 import type { ShellContext } from '../shell/types.js';
-import { children, exists, filesUnder, homeOf, hostOf, isDir, isFull, modeBits, modeString, newFile, parentOf, resolvePath } from '../shell/vfs.js';
+import { children, contentOf, exists, fileBytes, filesUnder, homeOf, hostOf, isDir, isFull, modeBits, modeString, newFile, parentOf, resolvePath } from '../shell/vfs.js';
 
 const { OPEN_MODE, STATUS_CODE } = ssh2.utils.sftp;
 
@@ -20,7 +21,7 @@ type Ctx = Omit<ShellContext, 'stdin' | 'env' | 'cwd'>;
 function attrsOf(file: LabFile | undefined): Attributes {
   const bits = modeBits(file?.mode ?? '0755');
   const mtime = Math.floor(Date.parse(file?.mtime ?? '2024-01-01T00:00:00Z') / 1000);
-  return { mode: (file ? 0o100000 : 0o040000) | bits, uid: 0, gid: 0, size: file ? Buffer.byteLength(file.content) : 4096, atime: mtime, mtime };
+  return { mode: (file ? 0o100000 : 0o040000) | bits, uid: 0, gid: 0, size: file ? fileBytes(file).length : 4096, atime: mtime, mtime };
 }
 
 function longname(name: string, file: LabFile | undefined): string {
@@ -76,7 +77,7 @@ function fileOps(e: Env): void {
     if (file && flags & OPEN_MODE.EXCL) return sftp.status(id, STATUS_CODE.FAILURE, 'File exists');
     if (!isDir(host(), parentOf(p))) return sftp.status(id, STATUS_CODE.NO_SUCH_FILE, 'No such file');
     if (writable && isFull(ctx.store.read(), ctx.host, p)) return sftp.status(id, STATUS_CODE.FAILURE, 'No space left on device');
-    const data = file && !(flags & OPEN_MODE.TRUNC) ? Buffer.from(file.content) : Buffer.alloc(0);
+    const data = file && !(flags & OPEN_MODE.TRUNC) ? fileBytes(file) : Buffer.alloc(0);
     sftp.handle(id, e.newHandle({ kind: 'file', path: p, data, dirty: writable && (!file || (flags & OPEN_MODE.TRUNC) !== 0), writable }));
   });
   sftp.on('READ', (id, hb, offset, len) => {
@@ -100,10 +101,11 @@ function fileOps(e: Env): void {
     if (!h) return sftp.status(id, STATUS_CODE.FAILURE, 'Bad handle');
     e.drop(hb);
     if (h.kind === 'file' && h.dirty) {
-      const content = h.data.toString('utf8');
+      const stored = contentOf(h.data);
       update((files) => {
         const old = files[h.path];
-        files[h.path] = old ? { ...old, content, mtime: ctx.now.toISOString() } : newFile({ ...ctx, stdin: '', env: {}, cwd: '/' }, content);
+        const { encoding: _old, ...base } = old ?? newFile({ ...ctx, stdin: '', env: {}, cwd: '/' }, '');
+        files[h.path] = { ...base, ...stored, mtime: ctx.now.toISOString() };
       });
     }
     sftp.status(id, STATUS_CODE.OK);

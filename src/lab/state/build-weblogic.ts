@@ -135,7 +135,7 @@ function serverLog(d: WeblogicDomain, s: LabServer, at: Date): string {
 }
 
 /** Adds the domain's processes, directories and server logs to the lab hosts it runs on. */
-export function placeDomain(d: WeblogicDomain, lab: LabDomain, hosts: Record<string, LabHost>, ctxOf: (host: string) => ProcessContext): void {
+export function placeDomain(d: WeblogicDomain, lab: LabDomain, hosts: Record<string, LabHost>, ctxOf: (host: string) => ProcessContext, artifacts: Readonly<Record<string, string>> = {}): void {
   const nmHosts = new Set(lab.machines.map((m) => m.host));
   for (const h of nmHosts) {
     const host = hosts[h];
@@ -156,8 +156,12 @@ export function placeDomain(d: WeblogicDomain, lab: LabDomain, hosts: Record<str
   for (const a of Object.values(lab.deployments)) {
     admin.dirs.push(a.sourcePath.slice(0, a.sourcePath.lastIndexOf('/')) || '/');
     // The archive the deployment was made from stays on the admin host (WebLogic redeploys from
-    // it); the lab keeps a text stand-in, not the real EAR/WAR.
+    // it): the repository's archive with that sha256, or a text stand-in when it has none (whose
+    // checksum then differs, and staging refuses to redeploy it, as it should).
     const deployedAt = new Date(Object.values(lab.servers)[0]?.activationTime ?? Date.UTC(2026, 0, 1));
-    admin.files[a.sourcePath] = labFile(`opsctl lab stand-in for ${a.name} ${a.version} (sha256 ${a.sha256})\n`, deployedAt, '0644', 'weblogic', 'weblogic');
+    const bytes = artifacts[a.sha256];
+    admin.files[a.sourcePath] = bytes
+      ? { ...labFile(bytes, deployedAt, '0644', 'weblogic', 'weblogic'), encoding: 'base64' }
+      : labFile(`opsctl lab stand-in for ${a.name} ${a.version} (sha256 ${a.sha256})\n`, deployedAt, '0644', 'weblogic', 'weblogic');
   }
 }

@@ -22,6 +22,11 @@ export interface BuildOptions {
   resetAt: Date;
   /** Renders a managed file's template; required when any host has managed files. */
   render?: RenderTemplate;
+  /**
+   * Archives the repository holds, by sha256 (base64 bytes): a deployment whose archive is here
+   * finds that very archive on its admin host, as WebLogic would have deployed it.
+   */
+  artifacts?: Readonly<Record<string, string>>;
 }
 
 const STANDARD_DIRS = ['/', '/etc', '/tmp', '/var', '/var/log', '/home', '/usr', '/usr/bin', '/opt'];
@@ -43,7 +48,7 @@ export function buildLabState(env: EnvironmentModel, opts: BuildOptions): LabSta
   const domains: LabState['domains'] = {};
   for (const d of env.domains) {
     domains[d.name] = buildDomain(d, env.databases, rngFor(seed, `domain:${d.name}`), resetAt);
-    placeDomain(d, domains[d.name]!, hosts, ctxOf);
+    placeDomain(d, domains[d.name]!, hosts, ctxOf, opts.artifacts ?? {});
   }
   const databases: LabState['databases'] = {};
   for (const db of env.databases) {

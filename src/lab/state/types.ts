@@ -50,7 +50,10 @@ export interface LatencySpec {
 }
 
 export interface LabFile {
+  /** The text, or with `encoding: 'base64'` the base64 of the bytes (binary uploads). */
   content: string;
+  /** Set when the bytes are not valid UTF-8 (an uploaded archive): content is their base64. */
+  encoding?: 'base64';
   mode: string;
   owner: string;
   group: string;

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { LabDomain, LabState } from '../state/types.js';
 import type { LabStore } from '../state/store.js';
+import { fileBytes } from '../shell/vfs.js';
 import { domainOf, hasFault, newTask } from './session.js';
 import type { Outcome, Task } from './session.js';
 
@@ -56,7 +57,7 @@ export function versionFrom(path: string): string {
 function artifact(s: LabState, d: LabDomain, path: string): Outcome<string> {
   const file = s.hosts[d.adminHost]?.files[path];
   if (!file) return { ok: false, error: `weblogic.deploy.api.tools.deployer.DeployerException: [J2EE Deployment SPI:260105]Failed to create DeploymentData for application: source path '${path}' does not exist on the Administration Server host.` };
-  return { ok: true, value: createHash('sha256').update(file.content).digest('hex') };
+  return { ok: true, value: createHash('sha256').update(fileBytes(file)).digest('hex') };
 }
 
 export type DeployOp = 'deploy' | 'redeploy' | 'undeploy' | 'start' | 'stop';

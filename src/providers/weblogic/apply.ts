@@ -2,7 +2,7 @@
  * Executing plan steps on a domain through DomainOps: configuration updates (one activated edit
  * per step, only the attributes that still differ), server run state (start/stop), rolling
  * restarts (shutdown → start → wait for RUNNING), health gates (wait for RUNNING + HEALTH_OK),
- * and deployments (deploy, or redeploy keeping the previous version). Rollback: a step whose id
+ * and deployments (deploy, or redeploy keeping the previous version; the archive staged first). Rollback: a step whose id
  * starts with `undo:` sets its `inverse.attributes` instead of the desired ones.
  */
 import { valuesEqual, type Attributes } from '../../core/index.js';
@@ -111,13 +111,20 @@ export async function applyConfig(ops: DomainOps, target: Target, t: Timing): Pr
   return { ok: true, message: messages.join('; ') || 'already as wanted' };
 }
 
-export async function applyDeployment(ops: DomainOps, target: Target): Promise<OpOutcome> {
+/**
+ * Deploys or redeploys `target`. `stage` (when given) runs first, once a deploy is needed: it
+ * puts the archive in place on the admin host (stage.ts); its failure fails the step untouched.
+ */
+export async function applyDeployment(ops: DomainOps, target: Target, stage?: (wanted: Attributes) => Promise<OpOutcome | undefined>): Promise<OpOutcome> {
   const w = target.wanted;
   if (!w || typeof w.sourcePath !== 'string' || typeof w.version !== 'string') return { ok: false, message: `deployment ${target.name}: no sourcePath/version to deploy` };
   const live = liveOf(await ops.read(), 'deployment', target.name);
   const spec = { name: target.name, sourcePath: w.sourcePath, version: w.version, targets: Array.isArray(w.targets) ? w.targets.map(String) : [] };
   if (live && Object.keys(differing(w, live)).length === 0) return { ok: true, message: `${target.name} ${w.version} already deployed` };
-  return ops.deploy(spec, live ? 'redeploy' : 'deploy');
+  const staged = stage ? await stage(w) : undefined;
+  if (staged && !staged.ok) return staged;
+  const done = await ops.deploy(spec, live ? 'redeploy' : 'deploy');
+  return staged && done.ok ? { ok: true, message: `${staged.message}; ${done.message}` } : done;
 }
 
 /** The rollback being performed, when `req` is a rollback request (see provider.ts). */

@@ -8,7 +8,7 @@
  * May import: core/ (pure), model/, transport/, parsers/, diag/. Never cli/, engine/ or lab/.
  */
 import { warning, type Diagnostic } from '../../diag/index.js';
-import type { DesiredResource, LiveRead } from '../../core/index.js';
+import type { Attributes, DesiredResource, LiveRead } from '../../core/index.js';
 import { mapBounded } from '../../transport/index.js';
 import { runWlst } from '../../transport/wlst.js';
 import { parseAddress, type Address } from '../../model/address.js';
@@ -19,12 +19,13 @@ import { adoptEdits } from './adopt.js';
 import { applyConfig, applyDeployment, differing, gate, liveOf, restartServer, rollbackOf, type Target, type Timing } from './apply.js';
 import { domainResources, TYPE_OF_KIND } from './desired.js';
 import { readsOf, unknownReads } from './live.js';
-import { errorText, type DomainOps } from './ops.js';
+import { errorText, type DomainOps, type OpOutcome } from './ops.js';
 import { restOps } from './ops-rest.js';
 import { wlstOps } from './ops-wlst.js';
 import { WEBLOGIC_TYPES } from './rules.js';
 import { readWlstDomain, type WlstReadSpec } from './wlst-read.js';
 import { script } from './wlst-script.js';
+import { stageArtifact } from './stage.js';
 
 export { WEBLOGIC_TYPES } from './rules.js';
 export { pyString, pyValue, PRELUDE, script } from './wlst-script.js';
@@ -106,6 +107,12 @@ export function createWeblogicProvider(ctx: ProviderContext, options: WeblogicPr
     return { type: at.type, name: at.name, wanted, servers: managed(d) };
   }
 
+  /** Staging of the desired archive (not when rolling back: the inverse names the previous archive, still in place). */
+  function stagingFor(req: StepRequest, d: WeblogicDomain): ((w: Attributes) => Promise<OpOutcome | undefined>) | undefined {
+    if (rollbackOf(req) || req.step.id.startsWith('undo:')) return undefined;
+    return async (w) => (typeof w.sha256 === 'string' && typeof w.sourcePath === 'string' ? stageArtifact(ctx, { host: d.admin.host, path: w.sourcePath, sha256: w.sha256 }) : undefined);
+  }
+
   function resolveStep(req: StepRequest): { at: Located; d: WeblogicDomain } | string {
     const at = locate(req.step.address);
     const d = at ? domainOf(at.domain) : undefined;
@@ -171,7 +178,7 @@ export function createWeblogicProvider(ctx: ProviderContext, options: WeblogicPr
         let out;
         if (step.action === 'restart') out = await restartServer(ops, r.at.name, timing);
         else if (step.action === 'run') out = await gate(ops, r.at.name, timing);
-        else if (r.at.type === 'deployment') out = await applyDeployment(ops, targetOf(req, r.at, r.d));
+        else if (r.at.type === 'deployment') out = await applyDeployment(ops, targetOf(req, r.at, r.d), stagingFor(req, r.d));
         else if (step.action === 'update' || step.action === 'deploy') out = await applyConfig(ops, targetOf(req, r.at, r.d), timing);
         else out = { ok: false, message: `${step.action} of ${r.at.type} is not supported by the WebLogic provider yet` };
         return done(out.ok, out.message);

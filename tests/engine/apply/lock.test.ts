@@ -26,7 +26,7 @@ function fakeHost(): HostRunner {
       if (c === 'rm') { dirs.delete(b); for (const k of [...files.keys()]) if (k.startsWith(`${b}/`)) files.delete(k); return code(true); }
       return code(false);
     },
-    async writeFile(_h, path, content) { files.set(path, content); },
+    async writeFile(_h, path, content) { files.set(path, content.toString()); },
     async readFile(_h, path) { const v = files.get(path); if (v === undefined) throw new Error('ENOENT'); return v; },
   };
 }

@@ -110,6 +110,33 @@ describe('lab SSH host', () => {
     client.end();
   });
 
+  it('SFTP is binary-safe: bytes stored as base64, read back, cat and checksums see the bytes', async () => {
+    const store = memoryStore(fixtureState());
+    const h = await start(store);
+    const { client } = await connect(h.port);
+    const sftp = await sftpOf(client);
+    const bytes = Buffer.from([0x50, 0x4b, 0x03, 0x04, 0xff, 0xfe, 0x00, 0x80, 0xc3, 0x28, 0x0a]);
+    await new Promise<void>((res, rej) => sftp.writeFile('/tmp/app.war', bytes, (e) => (e ? rej(e) : res())));
+    const stored = store.read().hosts.app01?.files['/tmp/app.war'];
+    expect(stored?.encoding).toBe('base64');
+    expect(Buffer.from(stored?.content ?? '', 'base64').equals(bytes)).toBe(true);
+    const back = await new Promise<Buffer>((res, rej) => sftp.readFile('/tmp/app.war', (e, b) => (e ? rej(e) : res(b))));
+    expect(back.equals(bytes)).toBe(true);
+    const catted = await new Promise<Buffer>((res, rej) => client.exec('cat /tmp/app.war', (err, stream) => {
+      if (err) return rej(err);
+      const chunks: Buffer[] = [];
+      stream.on('data', (d: Buffer) => chunks.push(d));
+      stream.on('close', () => res(Buffer.concat(chunks)));
+    }));
+    expect(catted.equals(bytes)).toBe(true);
+    const sha = createHash('sha256').update(bytes).digest('hex');
+    expect((await exec(client, 'csum -h SHA256 /tmp/app.war')).stdout).toBe(`${sha} /tmp/app.war\n`);
+    await new Promise<void>((res, rej) => sftp.writeFile('/tmp/app.war', 'text again\n', (e) => (e ? rej(e) : res())));
+    expect(store.read().hosts.app01?.files['/tmp/app.war']).toMatchObject({ content: 'text again\n' });
+    expect(store.read().hosts.app01?.files['/tmp/app.war']?.encoding).toBeUndefined();
+    client.end();
+  });
+
   it('SFTP writes fail on a full filesystem (disk-full fault)', async () => {
     const store = memoryStore(fixtureState());
     store.update((s) => { s.faults.push({ name: 'disk-full', target: 'app01:/tmp', since: 'x' }); });

@@ -1,6 +1,7 @@
 /**
  * Checksums of virtual files: sha256sum / md5sum (Linux, `<hex>  FILE`), AIX `csum -h
- * SHA256|SHA1|MD5 FILE` (`<hex> FILE`), and POSIX `cksum` (CRC-32 as cksum defines it).
+ * SHA256|SHA1|MD5 FILE` (`<hex> FILE`), and POSIX `cksum` (CRC-32 as cksum defines it). Files
+ * are hashed as bytes (binary files decoded from their base64 storage).
  */
 import { createHash } from 'node:crypto';
 import type { CommandHandler } from '../types.js';
@@ -32,7 +33,7 @@ function digest(algo: string): CommandHandler {
   return (argv, ctx) => {
     const { rest } = getopts(argv.slice(1));
     const r = readInputs(ctx, argv[0] ?? algo, rest);
-    const out = r.items.map((i) => `${createHash(algo).update(i.text).digest('hex')}  ${i.name}\n`).join('');
+    const out = r.items.map((i) => `${createHash(algo).update(i.bytes ?? i.text).digest('hex')}  ${i.name}\n`).join('');
     return { stdout: out, stderr: r.errors, exitCode: r.failed ? 1 : 0 };
   };
 }
@@ -46,7 +47,7 @@ export const csum: CommandHandler = (argv, ctx) => {
   const node = ({ MD5: 'md5', SHA1: 'sha1', SHA256: 'sha256', SHA512: 'sha512' } as Record<string, string>)[algo];
   if (!node) return fail(1, `csum: 3023-002 ${algo} is not a supported hash algorithm.\n`);
   const r = readInputs(ctx, 'csum', rest);
-  const out = r.items.map((i) => `${createHash(node).update(i.text).digest('hex')} ${i.name === '-' ? '' : i.name}\n`).join('');
+  const out = r.items.map((i) => `${createHash(node).update(i.bytes ?? i.text).digest('hex')} ${i.name === '-' ? '' : i.name}\n`).join('');
   return { stdout: out, stderr: r.errors, exitCode: r.failed ? 1 : 0 };
 };
 
@@ -54,7 +55,7 @@ export const cksum: CommandHandler = (argv, ctx) => {
   const { rest } = getopts(argv.slice(1));
   const r = readInputs(ctx, 'cksum', rest);
   const out = r.items.map((i) => {
-    const buf = Buffer.from(i.text);
+    const buf = i.bytes ?? Buffer.from(i.text);
     return `${posixCksum(buf)} ${buf.length}${i.name === '-' ? '' : ` ${i.name}`}\n`;
   }).join('');
   return { stdout: out, stderr: r.errors, exitCode: r.failed ? 1 : 0 };

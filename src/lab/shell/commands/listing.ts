@@ -5,7 +5,7 @@
 import type { LabFile, LabHost } from '../../state/types.js';
 import type { CommandHandler, ShellContext } from '../types.js';
 import { fail, ok } from '../types.js';
-import { baseName, children, filesUnder, isDir, modeBits, modeString, resolvePath } from '../vfs.js';
+import { baseName, children, fileBytes, filesUnder, isDir, modeBits, modeString, resolvePath } from '../vfs.js';
 import { MONTHS, cst, getopts, host, lj, p2, rj } from './util.js';
 
 function lsDate(iso: string, now: Date): string {
@@ -21,7 +21,7 @@ function dirEntry(h: LabHost): LabFile {
 function longLine(h: LabHost, name: string, file: LabFile | undefined, now: Date): string {
   const f = file ?? dirEntry(h);
   const mode = modeString(modeBits(f.mode), !file);
-  const size = file ? Buffer.byteLength(file.content) : 256;
+  const size = file ? fileBytes(file).length : 256;
   const date = lsDate(file ? f.mtime : new Date(now.getTime() - 86400_000 * 30).toISOString(), now);
   if (h.os === 'aix') return `${mode}${rj(file ? 1 : 2, 5)} ${lj(f.owner, 8)} ${lj(f.group, 8)} ${rj(size, 12)} ${date} ${name}`;
   return `${mode} ${file ? 1 : 2} ${f.owner} ${f.group} ${rj(size, 8)} ${date} ${name}`;
@@ -63,7 +63,7 @@ export const stat: CommandHandler = (argv, ctx) => {
     if (!file && !isDir(h, path)) return fail(1, `stat: cannot statx '${t}': No such file or directory\n`, out);
     const f = file ?? dirEntry(h);
     const bits = modeBits(f.mode);
-    const size = file ? Buffer.byteLength(file.content) : 4096;
+    const size = file ? fileBytes(file).length : 4096;
     const fmt = flags.get('c');
     if (fmt !== undefined) {
       const map: Record<string, string> = { a: bits.toString(8), A: modeString(bits, !file), U: f.owner, G: f.group, s: String(size), n: t, Y: String(Math.floor(Date.parse(f.mtime) / 1000)), y: f.mtime };
@@ -82,7 +82,7 @@ export const istat: CommandHandler = (argv, ctx) => {
   const file = h.files[resolvePath(ctx.cwd, t)];
   if (!file) return fail(1, `istat: 0653-332 The file ${t} does not exist.\n`);
   const bits = modeBits(file.mode);
-  return ok(`Inode 12345 on device 10/8\tFile\nProtection: ${modeString(bits, false).slice(1)}\nOwner: 0(${file.owner})\t\tGroup: 0(${file.group})\nLink count:   1\t\tLength ${Buffer.byteLength(file.content)} bytes\n\nLast updated:   ${file.mtime}\nLast modified:  ${file.mtime}\nLast accessed:  ${file.mtime}\n\n`);
+  return ok(`Inode 12345 on device 10/8\tFile\nProtection: ${modeString(bits, false).slice(1)}\nOwner: 0(${file.owner})\t\tGroup: 0(${file.group})\nLink count:   1\t\tLength ${fileBytes(file).length} bytes\n\nLast updated:   ${file.mtime}\nLast modified:  ${file.mtime}\nLast accessed:  ${file.mtime}\n\n`);
 };
 
 function globRe(pattern: string): RegExp {

@@ -18,7 +18,14 @@ function withInputs(cmd: string, files: string[], ctx: Parameters<CommandHandler
   return { stdout: r.items.map((i) => f(i.text, i.name)).join(''), stderr: r.errors, exitCode: r.failed ? (cmd === 'cat' ? 2 : 1) : 0 };
 }
 
-export const cat: CommandHandler = (argv, ctx) => withInputs('cat', argv.slice(1).filter((a) => a === '-' || !a.startsWith('-')), ctx, (t) => t);
+/** cat: text, or the exact bytes when a file is binary (an uploaded archive). */
+export const cat: CommandHandler = (argv, ctx) => {
+  const files = argv.slice(1).filter((a) => a === '-' || !a.startsWith('-'));
+  const r = readInputs(ctx, 'cat', files);
+  const stdout = r.items.map((i) => i.text).join('');
+  const bytes = r.items.some((i) => i.binary) ? { stdoutBytes: Buffer.concat(r.items.map((i) => i.bytes ?? Buffer.from(i.text))) } : {};
+  return { stdout, stderr: r.errors, exitCode: r.failed ? 2 : 0, ...bytes };
+};
 
 function countArg(args: string[]): { n: number; rest: string[]; fromStart: boolean } {
   let n = 10;

@@ -5,7 +5,7 @@
 import type { LabHost, LabState } from '../../state/types.js';
 import type { CommandResult, ShellContext } from '../types.js';
 import { fail } from '../types.js';
-import { hostOf, isDir, noEntryText, resolvePath } from '../vfs.js';
+import { fileBytes, fileText, hostOf, isDir, noEntryText, resolvePath } from '../vfs.js';
 import { procFile } from './procfs.js';
 
 export const rj = (v: string | number, w: number): string => String(v).padStart(w);
@@ -51,9 +51,12 @@ export function getopts(args: string[], withValue = ''): { flags: Map<string, st
 }
 
 /** Reads operand files (or stdin when none / "-"). Errors are reported per file, as cat does. */
-export function readInputs(ctx: ShellContext, cmd: string, files: string[]): { items: Array<{ name: string; text: string }>; errors: string; failed: boolean } {
+/** An input's text; files also carry their exact bytes (binary files are stored as base64). */
+export interface InputItem { name: string; text: string; bytes?: Buffer; binary?: boolean }
+
+export function readInputs(ctx: ShellContext, cmd: string, files: string[]): { items: InputItem[]; errors: string; failed: boolean } {
   const h = host(ctx);
-  const items: Array<{ name: string; text: string }> = [];
+  const items: InputItem[] = [];
   let errors = '';
   if (files.length === 0) return { items: [{ name: '-', text: ctx.stdin }], errors, failed: false };
   for (const f of files) {
@@ -64,7 +67,7 @@ export function readInputs(ctx: ShellContext, cmd: string, files: string[]): { i
     const path = resolvePath(ctx.cwd, f);
     const file = h.files[path];
     const generated = file ? undefined : procFile(ctx, path);
-    if (file) items.push({ name: f, text: file.content });
+    if (file) items.push({ name: f, text: fileText(file), bytes: fileBytes(file), binary: file.encoding === 'base64' });
     else if (generated !== undefined) items.push({ name: f, text: generated });
     else if (isDir(h, path)) errors += `${cmd}: ${f}: Is a directory\n`;
     else if (path.startsWith('/proc/') || path.startsWith('/dev/')) errors += `${cmd}: ${f}: ${noEntryText(h)}\n`;
