@@ -8,24 +8,13 @@
  * never loosen an object's (the stricter of the two applies), because that inspection exists to
  * find problems early, before the 征期 opens.
  */
-import type { EnvironmentModel, Host, HostProfile, InspectionPlaybook } from '../model/index.js';
+import { profileApplies, type EnvironmentModel, type HostProfile, type InspectionPlaybook } from '../model/index.js';
 import { checkNamed } from './catalogue.js';
 import type { Direction, Measurement, ThresholdOrigin, Thresholds } from './types.js';
 
 export type ThresholdInForce = Thresholds & { origin: ThresholdOrigin };
 
-/** The rule of providers/host/profiles.ts, restated here because health/ may not import providers/. */
-export function profileApplies(env: EnvironmentModel, profile: HostProfile, host: Host): boolean {
-  const a = profile.appliesTo;
-  if (a.os && a.os !== host.os) return false;
-  const selectors = [a.roles, a.groups, a.hosts].filter((s) => s !== undefined);
-  if (selectors.length === 0) return a.os !== undefined;
-  const inGroup = (name: string): boolean => {
-    const g = env.groups.find((x) => x.name === name);
-    return !!g && ((g.hosts ?? []).includes(host.name) || (g.roles ?? []).some((r) => host.roles.includes(r)));
-  };
-  return (a.roles ?? []).some((r) => host.roles.includes(r)) || (a.groups ?? []).some(inGroup) || (a.hosts ?? []).includes(host.name);
-}
+export { profileApplies } from '../model/index.js';
 
 export function profilesFor(env: EnvironmentModel, hostName: string): HostProfile[] {
   const host = env.hosts.find((h) => h.name === hostName);

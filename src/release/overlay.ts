@@ -14,7 +14,7 @@
 import { error, type Diagnostic } from '../diag/index.js';
 import type { Address } from '../model/address.js';
 import type { EnvironmentModel, Model, Release, ReleaseType } from '../model/index.js';
-import { profileApplies } from '../providers/host/profiles.js';
+import { profileApplies } from '../model/index.js';
 import { oraclePatchSteps, sqlSteps, weblogicPatchSteps, type ReleaseRunStep } from './release-steps.js';
 
 export interface ReleaseOverlay {

@@ -7,7 +7,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Host, LogRetention } from '../model/index.js';
-import { profileApplies } from '../providers/host/profiles.js';
+import { profileApplies } from '../model/index.js';
 import { mapBounded, shellCommand } from '../transport/index.js';
 import { failed, num, ok, param, warn, type StepInput, type StepResult } from './types.js';
 

@@ -7,7 +7,9 @@
 import { DB_ANSWERS } from './catalogue-db.js';
 import type { Answer } from './catalogue-db.js';
 import { OPS_ANSWERS } from './catalogue-ops.js';
-import { CATALOGUE_SQL } from './catalogue-sql.js';
+// One copy of the catalogue's SQL: the inspection sends exactly these statements and the lab
+// recognises exactly them (tests/lab/oracle checks them against the reference's text).
+import { DB_SQL as CATALOGUE_SQL } from '../../health/catalogue-sql.js';
 import { tokenize } from './lexer.js';
 
 /** One canonical text per statement: tokens joined by single spaces, keywords upper-cased. */

@@ -8,7 +8,7 @@ export { createSqlplusCommand, sqlplusCommand } from './sqlplus.js';
 export type { SqlplusOptions } from './sqlplus.js';
 export type { PasswordCheck } from './connect.js';
 export { lsnrctlCommand } from './lsnrctl.js';
-export { CATALOGUE_SQL } from './catalogue-sql.js';
+export { DB_SQL as CATALOGUE_SQL } from '../../health/catalogue-sql.js';
 export { matchCatalogue, normaliseSql } from './catalogue.js';
 export { attachBusinessTables, generateBusinessTables } from './business/index.js';
 export type { BusinessManifest, InjectedMismatch, MismatchClass } from './business/index.js';

@@ -3,7 +3,7 @@
  * any of roles / groups / hosts matches; `os`, when given, must match as well (alone it selects
  * every host of that OS). Later profiles (in model order) override earlier ones per key.
  */
-import type { CronEntry, EnvironmentModel, Filesystem, Host, HostProfile, ManagedFile, PasswordPolicy, RequiredProcess, Tunables } from '../../model/index.js';
+import { profileApplies, type CronEntry, type EnvironmentModel, type Filesystem, type Host, type HostProfile, type ManagedFile, type PasswordPolicy, type RequiredProcess, type Tunables } from '../../model/index.js';
 
 export interface EffectiveHostConfig {
   tunables: Required<{ [K in keyof Tunables]-?: Record<string, string> }>;
@@ -14,23 +14,7 @@ export interface EffectiveHostConfig {
   passwordPolicy?: PasswordPolicy;
 }
 
-function inGroup(env: EnvironmentModel, host: Host, group: string): boolean {
-  const g = env.groups.find((x) => x.name === group);
-  if (!g) return false;
-  return (g.hosts ?? []).includes(host.name) || (g.roles ?? []).some((r) => host.roles.includes(r));
-}
-
-export function profileApplies(env: EnvironmentModel, profile: HostProfile, host: Host): boolean {
-  const a = profile.appliesTo;
-  if (a.os && a.os !== host.os) return false;
-  const selectors = [a.roles, a.groups, a.hosts].filter((s) => s !== undefined);
-  if (selectors.length === 0) return a.os !== undefined;
-  return (
-    (a.roles ?? []).some((r) => host.roles.includes(r)) ||
-    (a.groups ?? []).some((g) => inGroup(env, host, g)) ||
-    (a.hosts ?? []).includes(host.name)
-  );
-}
+export { profileApplies } from '../../model/index.js';
 
 function byKey<T>(items: T[], key: (t: T) => string): T[] {
   const map = new Map<string, T>();

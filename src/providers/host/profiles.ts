@@ -2,14 +2,13 @@
  * Which HostProfiles apply to a host and what they add up to — the same rule as the lab's
  * `effectiveHostConfig` (src/lab/state/profiles.ts; a test checks they agree on every lab host):
  *
- * - `appliesTo` selects a host when any of roles / groups / hosts matches; `os`, when given,
- *   must match as well (alone it selects every host of that OS).
+ * - selection is `profileApplies` of src/model/profiles.ts, shared by every part of opsctl.
  * - Profiles are taken in model order (common documents by file path, then overlay-only ones),
  *   and a later profile overrides an earlier one per key: per tunable name, per file path, per
  *   cron `user/name`; the last password policy wins. A host-specific profile in the environment
  *   overlay (e.g. `host-<name>`, what `adopt` writes) therefore overrides the common ones.
  */
-import type { CronEntry, EnvironmentModel, Host, HostProfile, ManagedFile, Tunables } from '../../model/index.js';
+import { profileApplies, type CronEntry, type EnvironmentModel, type Host, type HostProfile, type ManagedFile, type Tunables } from '../../model/index.js';
 
 export type TunableTable = keyof Tunables;
 export const TUNABLE_TABLES: readonly TunableTable[] = ['no', 'vmo', 'ioo', 'sys0', 'sysctl'];
@@ -27,23 +26,7 @@ export interface EffectiveHost {
   cron: FromProfile<CronEntry>[];
 }
 
-function inGroup(env: EnvironmentModel, host: Host, group: string): boolean {
-  const g = env.groups.find((x) => x.name === group);
-  if (!g) return false;
-  return (g.hosts ?? []).includes(host.name) || (g.roles ?? []).some((r) => host.roles.includes(r));
-}
-
-export function profileApplies(env: EnvironmentModel, profile: HostProfile, host: Host): boolean {
-  const a = profile.appliesTo;
-  if (a.os && a.os !== host.os) return false;
-  const selectors = [a.roles, a.groups, a.hosts].filter((s) => s !== undefined);
-  if (selectors.length === 0) return a.os !== undefined;
-  return (
-    (a.roles ?? []).some((r) => host.roles.includes(r)) ||
-    (a.groups ?? []).some((g) => inGroup(env, host, g)) ||
-    (a.hosts ?? []).includes(host.name)
-  );
-}
+export { profileApplies } from '../../model/index.js';
 
 function lastByKey<T>(items: FromProfile<T>[], key: (t: T) => string): FromProfile<T>[] {
   const map = new Map<string, FromProfile<T>>();
