@@ -105,12 +105,14 @@ export const tablespaceFull: Body = (state, { target }) => {
   const ts = db.tablespaces[name];
   if (!ts) throw new ScenarioError(`no tablespace "${name}" in ${db.name}`);
   const undo: Fragment[] = [];
+  // The classic cause: someone switched autoextend off (a configuration drift plan shows), and
+  // the data files filled up to 97% (the usage the inspection raises as critical).
   setAt(state, undo, ['databases', db.name, 'tablespaces', name], {
     ...ts,
-    autoextend: true,
+    autoextend: false,
     sizeMb: ts.maxMb,
     usedMb: Math.round(ts.maxMb * 0.97),
-    datafiles: ts.datafiles.map((f) => ({ ...f, autoextend: true, sizeMb: f.maxMb })),
+    datafiles: ts.datafiles.map((f) => ({ ...f, autoextend: false, sizeMb: f.maxMb })),
   });
   return { target: `${db.name}/${name}`, fragments: undo };
 };

@@ -40,7 +40,7 @@ export const SCENARIOS: readonly Scenario[] = [
   define('drift', 'file-content', 'host[:/path]', 'a managed file edited by hand on the host (default: the first managed file of a hall web host)', d.fileContent),
   define('drift', 'kernel-param', 'host[:tunable]', 'an AIX `no` tunable (Linux: sysctl) changed with `no -o` (default: a managed tunable on an AIX hall web host)', d.kernelParam),
   define('drift', 'app-version', 'domain[/deployment]', 'a different build of an application deployed by hand: version and sha256 differ (default: hall)', d.appVersion),
-  define('drift', 'tablespace-full', 'database[/tablespace]', 'a tablespace at 97% with autoextend at its maximum (default: SBF_DATA on the core database)', d.tablespaceFull),
+  define('drift', 'tablespace-full', 'database[/tablespace]', 'autoextend switched off on a tablespace whose files are 97% full (default: SBF_DATA on the core database)', d.tablespaceFull),
   define('drift', 'server-down', 'domain | server | domain/server', 'a managed server SHUTDOWN and its java process gone (default: hall)', d.serverDown),
   define('fault', 'host-down', 'host | *', 'the host does not answer: SSH connections are refused', hostFault()),
   define('fault', 'auth-fail', 'host | *', 'SSH authentication fails for every credential', hostFault()),

@@ -30,6 +30,7 @@ const VISIBLE: Record<string, (s: LabState) => void> = {
     const t = s.databases.coredb!.tablespaces.SBF_DATA!;
     expect(t.usedMb / t.maxMb).toBeCloseTo(0.97, 2);
     expect(t.sizeMb).toBe(t.maxMb);
+    expect([t.autoextend, ...t.datafiles.map((f) => f.autoextend)].every((a) => a === false)).toBe(true);
   },
   'server-down': (s) => {
     expect(s.domains.hall!.servers.hall_ms1!.state).toBe('SHUTDOWN');

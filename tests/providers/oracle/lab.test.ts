@@ -64,12 +64,17 @@ describe('drift, apply, re-read', () => {
     lab.store.update((s) => clearScenarios(s, { name: 'init-parameter' }));
   }, 120_000);
 
-  it('tablespace-full is a usage problem: autoextend and the limit are unchanged, so no change is planned', async () => {
+  it('tablespace-full (autoextend switched off, files 97% full): autoextend is planned back on and applied live', async () => {
     lab.store.update((s) => applyScenario(s, 'tablespace-full', { target: 'coredb', now: new Date() }));
     const { context } = lab.connections();
     const plan = await planOf(context, ['lab/oracle:coredb']);
     expect(plan.unknown).toEqual([]);
-    expect(changed(plan)).toEqual([]);
+    expect(changed(plan).map((c) => [c.address, c.attributes.filter((a) => a.name === 'autoextend').map((a) => [a.before, a.after, a.effect])])).toEqual([
+      ['lab/oracle:coredb/tablespace:SBF_DATA', [[false, true, 'live']]],
+    ]);
+    await applyPlan(context, plan);
+    expect(changed(await planOf(context, ['lab/oracle:coredb']))).toEqual([]);
+    expect(lab.store.read().databases.coredb!.tablespaces.SBF_DATA!.datafiles.every((f) => f.autoextend)).toBe(true);
     lab.store.update((s) => clearScenarios(s, { name: 'tablespace-full' }));
   }, 120_000);
 
