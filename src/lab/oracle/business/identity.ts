@@ -4,30 +4,11 @@
  * Luhn-valid bank card numbers. All generated from a seeded stream — no real person's data.
  */
 
-export interface Rand {
-  next(): number;
-  int(min: number, max: number): number;
-  pick<T>(items: readonly T[]): T;
-}
+/** The lab's one seeded stream (mulberry32 per seed and key), under the names this folder uses. */
+import type { Rng as Rand } from '../../state/random.js';
 
-/** mulberry32 over a seed and a key, so each table has its own reproducible stream. */
-export function rand(seed: number, key: string): Rand {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
-  let a = (h ^ Math.imul(seed >>> 0, 0x9e3779b1)) >>> 0;
-  const next = (): number => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    int: (min, max) => min + Math.floor(next() * (max - min + 1)),
-    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T,
-  };
-}
+export { rngFor as rand } from '../../state/random.js';
+export type { Rand };
 
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const ID_CHECK = '10X98765432';
