@@ -15,6 +15,7 @@ import type { EnvironmentModel } from '../model/index.js';
 import { resetLab } from './reset.js';
 import { ensureLabSecrets } from './secrets.js';
 import { openLabStore } from './state/file-store.js';
+import { pidAlive } from './state/lock.js';
 import type { LabStore } from './state/store.js';
 import { startSshHost } from './ssh/index.js';
 import { startWeblogicRest } from './weblogic/index.js';
@@ -86,15 +87,6 @@ export function publishLab(root: string, handle: LabHandle, now: Date = new Date
       await handle.stop();
     },
   };
-}
-
-function pidAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 export function portAnswers(port: number, timeoutMs = 500): Promise<boolean> {

@@ -4,8 +4,8 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Command } from 'commander';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../support/run-cli.js';
 import { registerInspect } from '../../src/cli/commands/inspect.js';
 import { validateReport } from '../../src/health/index.js';
 import { labRepo, NOW, type LabRepo } from './support.js';
@@ -13,23 +13,8 @@ import { labRepo, NOW, type LabRepo } from './support.js';
 let repo: LabRepo;
 const git = (...args: string[]): string => execFileSync('git', args, { cwd: repo.root, encoding: 'utf8' }).trim();
 
-async function opsctl(...args: string[]): Promise<{ code: number | undefined; stdout: string }> {
-  const program = new Command('opsctl').option('--repo <dir>').option('--now <iso>').exitOverride();
-  registerInspect(program);
-  let stdout = '';
-  const spy = vi.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => {
-    stdout += String(s);
-    return true;
-  });
-  process.exitCode = undefined;
-  try {
-    await program.parseAsync(['node', 'opsctl', '--repo', repo.root, '--now', NOW.toISOString(), ...args]);
-  } finally {
-    spy.mockRestore();
-  }
-  const code = process.exitCode as number | undefined;
-  process.exitCode = undefined;
-  return { code, stdout };
+function opsctl(...args: string[]): Promise<{ code: number | undefined; stdout: string }> {
+  return runCli([registerInspect], ['--repo', repo.root, '--now', NOW.toISOString(), ...args]);
 }
 
 beforeAll(() => {

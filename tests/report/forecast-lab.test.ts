@@ -3,8 +3,8 @@
 // appears, names the filesystem, and its days-until-full matches the injected growth.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Command } from 'commander';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../support/run-cli.js';
 import { registerInspect } from '../../src/cli/commands/inspect.js';
 import { validateReport } from '../../src/health/index.js';
 import type { TrendedReport } from '../../src/health/trends.js';
@@ -15,21 +15,7 @@ const DAY = 86_400_000;
 const START = new Date('2026-11-10T07:30:00+08:00');
 
 async function inspectAt(now: Date): Promise<{ code: number | undefined; out: { files: string[]; report: TrendedReport } }> {
-  const program = new Command('opsctl').option('--repo <dir>').option('--now <iso>').exitOverride();
-  registerInspect(program);
-  let stdout = '';
-  const spy = vi.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => {
-    stdout += String(s);
-    return true;
-  });
-  process.exitCode = undefined;
-  try {
-    await program.parseAsync(['node', 'opsctl', '--repo', repo.root, '--now', now.toISOString(), 'inspect', '--env', 'lab', '--json']);
-  } finally {
-    spy.mockRestore();
-  }
-  const code = process.exitCode as number | undefined;
-  process.exitCode = undefined;
+  const { code, stdout } = await runCli([registerInspect], ['--repo', repo.root, '--now', now.toISOString(), 'inspect', '--env', 'lab', '--json']);
   return { code, out: JSON.parse(stdout) as { files: string[]; report: TrendedReport } };
 }
 

@@ -4,8 +4,8 @@
 // plan and the case library are generated from the same repository.
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { Command } from 'commander';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../support/run-cli.js';
 import { registerIncident } from '../../src/cli/commands/incident.js';
 import { registerReport } from '../../src/cli/commands/report.js';
 import { commitApplyRecord } from '../../src/release/index.js';
@@ -14,24 +14,8 @@ import { estateRepo, git, plan } from '../release/support.js';
 let root: string;
 const ADDR = 'lab/weblogic:hall/deployment:hall-web';
 
-async function opsctl(now: string, ...args: string[]): Promise<{ code: number | undefined; stdout: string }> {
-  const program = new Command('opsctl').option('--repo <dir>').option('--now <iso>').exitOverride();
-  registerReport(program);
-  registerIncident(program);
-  let stdout = '';
-  const spy = vi.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => {
-    stdout += String(s);
-    return true;
-  });
-  process.exitCode = undefined;
-  try {
-    await program.parseAsync(['node', 'opsctl', '--repo', root, '--now', now, ...args]);
-  } finally {
-    spy.mockRestore();
-  }
-  const code = process.exitCode as number | undefined;
-  process.exitCode = undefined;
-  return { code, stdout };
+function opsctl(now: string, ...args: string[]): Promise<{ code: number | undefined; stdout: string }> {
+  return runCli([registerReport, registerIncident], ['--repo', root, '--now', now, ...args]);
 }
 
 beforeAll(async () => {

@@ -8,7 +8,8 @@ export class LabLockError extends Error {
   override readonly name = 'LabLockError';
 }
 
-function pidAlive(pid: number): boolean {
+/** Is a process with this pid alive (EPERM: alive, owned by someone else)? */
+export function pidAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
