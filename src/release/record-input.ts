@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import type { Plan } from '../core/index.js';
 import type { Release } from '../model/index.js';
-import { APPLY_OUTCOMES, type ApplyOutcome, type HealthSummary, type RecordApproval } from './record-model.js';
+import { APPLY_OUTCOMES, type ApplyOutcome, type HealthSummary, type RecordApproval, type RollbackOf } from './record-model.js';
 
 export type HealthLine = { step: string; status: string; message: string };
 
@@ -24,6 +24,8 @@ export interface CommitApplyRecordOptions {
   /** The manifest of plan.release (looked up in the repository when absent). */
   release?: Release;
   breakGlass?: string | { reason: string; windowReasons?: string[] };
+  /** For the record of `rollback --release`: the apply record it undid (outcome `rolled-back`). */
+  rollbackOf?: RollbackOf;
   /** A summary, or the health gates' lines ({step, status, message}). */
   healthSummary?: HealthSummary | readonly HealthLine[];
   startedAt?: string;

@@ -46,16 +46,23 @@ export async function releaseGateFor(root: string): Promise<ReleaseGate> {
   };
 }
 
-/** Commits the apply record (src/release). Undo runs end `rolled-back`: recorded as the apply's failed-rolled-back. */
+/**
+ * Commits the apply record (src/release). A recover --rollback ends `rolled-back`: recorded as the
+ * apply's failed-rolled-back. A `rollback --release` is its own record (outcome rolled-back,
+ * Opsctl-Rollback-Of naming the apply record it undid).
+ */
 export async function recordApplyFor(now: () => Date): Promise<RecordApply> {
   const { commitApplyRecord } = await import('../../release/index.js');
   return async (input) => {
-    const status = input.outcome.status === 'rolled-back' ? 'failed-rolled-back' : input.outcome.status;
+    const undo = input.undo;
+    const status = input.outcome.status === 'rolled-back' && !undo ? 'failed-rolled-back' : input.outcome.status;
+    const applyId = undo?.runId ?? input.outcome.applyId;
     await commitApplyRecord({
       root: input.root, env: input.env, plan: input.plan, journal: input.journal,
-      outcome: { status, ...(input.outcome.applyId ? { applyId: input.outcome.applyId } : {}) },
+      outcome: { status, ...(applyId ? { applyId } : {}) },
       approvals: input.approvals, healthSummary: input.healthSummary, now: now(),
       ...(input.breakGlass ? { breakGlass: input.breakGlass } : {}),
+      ...(undo ? { rollbackOf: undo.of, startedAt: undo.startedAt } : {}),
     });
   };
 }

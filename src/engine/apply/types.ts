@@ -47,6 +47,15 @@ export interface ApplyRecordInput {
   approvals: unknown[];
   breakGlass?: { reason: string; windowReasons: string[] };
   healthSummary: { step: string; status: string; message: string }[];
+  /** Set for `rollback --release`: recorded as its own apply (runId), naming the record it undid. */
+  undo?: UndoOf;
+}
+
+/** A rollback run of a committed apply: its own id and start, and which apply record it undoes. */
+export interface UndoOf {
+  runId: string;
+  startedAt: string;
+  of: { applyId: string; record: string; commit: string };
 }
 /** Commits the apply record to git (DESIGN §6 rule 7), supplied by git/ through the CLI. */
 export type RecordApply = (input: ApplyRecordInput) => Promise<void>;
