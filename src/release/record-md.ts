@@ -58,6 +58,9 @@ export function renderRecordMarkdown(r: ApplyRecord): string {
   if (rel && rel.artifacts.length > 0) {
     lines.push('## 制品校验和 / Artifact checksums', '', ...rel.artifacts.map((a) => `- ${a.name}: \`${a.sha256}\``), '');
   }
+  if (r.breakGlass?.waivedApprovals?.length) {
+    lines.push('## 紧急变更未经审批 / Break-glass without approvals', '', ...r.breakGlass.waivedApprovals.map((w) => `- ${w}`), '');
+  }
   if (r.breakGlass && r.breakGlass.windowReasons.length > 0) {
     lines.push('## 窗口外执行原因 / Outside the window because', '', ...r.breakGlass.windowReasons.map((w) => `- ${w}`), '');
   }

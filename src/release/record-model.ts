@@ -18,6 +18,13 @@ export const MAX_ADDRESS_TRAILERS = 50;
 export type ApplyOutcome = 'succeeded' | 'failed-rolled-back' | 'failed-rollback-incomplete' | 'rolled-back' | 'refused';
 export const APPLY_OUTCOMES: readonly ApplyOutcome[] = ['succeeded', 'failed-rolled-back', 'failed-rollback-incomplete', 'rolled-back', 'refused'];
 
+/** Break-glass: the reason, why the window was closed, required approvals it went without. */
+export interface BreakGlassRecord {
+  reason: string;
+  windowReasons: string[];
+  waivedApprovals?: string[];
+}
+
 /** The apply a `rollback --release` undid: its id, record folder and the commit of that record. */
 export interface RollbackOf {
   applyId: string;
@@ -56,7 +63,7 @@ export interface ApplyRecord {
   release: { name: string; type: string; title: string; artifacts: ArtifactChecksum[] } | null;
   plan: { file: 'plan.json'; sha256: string; createdAt: string; revision: string | null; summary: Plan['summary']; steps: number; estimatedSeconds: number };
   approvals: RecordApproval[];
-  breakGlass: { reason: string; windowReasons: string[] } | null;
+  breakGlass: BreakGlassRecord | null;
   /** Set on the record of `rollback --release`: the apply it undid. */
   rollbackOf?: RollbackOf;
   timings: { startedAt: string; finishedAt: string; durationSeconds: number };
@@ -103,7 +110,7 @@ export interface RecordValueInput {
   outcome: ApplyOutcome;
   release?: Release;
   approvals: readonly RecordApproval[];
-  breakGlass?: { reason: string; windowReasons: string[] };
+  breakGlass?: BreakGlassRecord;
   rollbackOf?: RollbackOf;
   health?: HealthSummary;
   startedAt: string;

@@ -32,15 +32,23 @@ export async function windowCheckFor(root: string, env: string): Promise<WindowC
   return (at, minutes) => assessWindow(windowInputFor(root, env, at, minutes));
 }
 
-/** Approvals and pre-production proof for plans of a release (src/release). */
+/**
+ * The approval gate (src/release): for a plan of a release, its approvals and pre-production
+ * proof; for any other plan, the environment's required approvals of that exact plan (waived,
+ * and recorded, under break-glass).
+ */
 export async function releaseGateFor(root: string): Promise<ReleaseGate> {
-  const [{ checkReleaseGate }, { loadRepository }] = await Promise.all([import('../../release/index.js'), import('../../load/index.js')]);
-  return async ({ env, plan }) => {
-    if (!plan.release) return { ok: true, reasons: [] };
+  const [{ checkReleaseGate, checkPlanApprovals }, { loadRepository }] = await Promise.all([import('../../release/index.js'), import('../../load/index.js')]);
+  return async ({ env, plan, breakGlass }) => {
     const { model } = loadRepository(root);
-    const release = model.releases.find((r) => r.name === plan.release);
     const envModel = model.environments[env];
-    if (!release || !envModel) return { ok: false, reasons: [`release ${plan.release} has no manifest under releases/ (or environment ${env} is unknown)`] };
+    if (!envModel) return { ok: false, reasons: [`environment ${env} is unknown`] };
+    if (!plan.release) {
+      const v = await checkPlanApprovals({ root, env: envModel, plan, breakGlass });
+      return { ok: v.ok, reasons: v.reasons, approvals: v.approvals, ...(v.waived.length ? { waived: v.waived } : {}) };
+    }
+    const release = model.releases.find((r) => r.name === plan.release);
+    if (!release) return { ok: false, reasons: [`release ${plan.release} has no manifest under releases/`] };
     const verdict = await checkReleaseGate({ root, env: envModel, release, model });
     return { ok: verdict.ok, reasons: verdict.reasons, approvals: release.approvals ?? [] };
   };
@@ -81,7 +89,7 @@ export function renderEvent(e: EngineEvent): string | undefined {
   switch (e.kind) {
     case 'apply-lock': return `lock ${e.env}: held by ${e.owner}${e.tookOver ? ` (${e.tookOver})` : ''}`;
     case 'apply-fresh': return `fresh: ${e.addresses} address(es) unchanged since the plan`;
-    case 'apply-start': return `${e.mode} ${e.env} ${e.applyId}: ${e.steps} step(s), journal ${e.journal}${e.breakGlass ? `\nBREAK-GLASS 紧急变更: ${e.breakGlass}` : ''}`;
+    case 'apply-start': return `${e.mode} ${e.env} ${e.applyId}: ${e.steps} step(s), journal ${e.journal}${e.breakGlass ? `\nBREAK-GLASS 紧急变更: ${e.breakGlass}` : ''}${e.waivedApprovals?.length ? `\nBREAK-GLASS without the approvals of 未经审批: ${e.waivedApprovals.join(', ')}` : ''}`;
     case 'step-start': return `→ ${e.step}`;
     case 'step-done': return `  done ${e.step}${e.already ? ' (already at its after values)' : ''}: ${e.message}`;
     case 'step-verified': return `  ✓ ${e.step} ${e.status}`;
