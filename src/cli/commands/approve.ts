@@ -34,7 +34,12 @@ function subjectOf(release: string | undefined, opts: ApproveCliOptions): { rele
 }
 
 function readPlan(file: string): Plan {
-  const value = JSON.parse(readFileSync(resolve(file), 'utf8')) as unknown;
+  let value: unknown;
+  try {
+    value = JSON.parse(readFileSync(resolve(file), 'utf8')) as unknown;
+  } catch (err) {
+    throw new Error(`${file}: cannot read the plan: ${(err as Error).message}`);
+  }
   if (value === null || typeof value !== 'object' || typeof (value as { env?: unknown }).env !== 'string') throw new Error(`${file} is not a plan (no env)`);
   return value as Plan;
 }
