@@ -1,22 +1,25 @@
 /**
- * approveRelease: record one approval in a release manifest and commit it (DESIGN §6 rule 3).
- * Refuses a role the release (or a production environment) does not require, a role already
- * approved, one person approving for two roles, and a manifest with uncommitted changes (an
- * approval must cover exactly what is committed). The edited manifest is re-loaded and checked
- * before the commit; on any error the file is restored.
+ * Recording one approval and committing it (DESIGN §6 rule 3) — of a release (approveRelease:
+ * appended to releases/R/release.yaml) or of one plan that is not a release (approvePlan:
+ * appended to reports/<env>/approvals/<plan sha256>.yaml, created on the first approval). One
+ * mechanism for both: the same refusals — a role the subject does not require, a role already
+ * approved, one person approving for two roles, a file with uncommitted changes (an approval
+ * covers exactly what is committed) — the same YAML edit, a check of the edited file, and one
+ * commit with Approved-By and the subject's trailers. On any error the file is restored.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { commitFiles, isClean } from '../git/index.js';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { commitFiles, isClean, type TrailerInput } from '../git/index.js';
 import type { Approval, Model, Release } from '../model/index.js';
 import { appendApproval } from './manifest-edit.js';
-import { artifactChecksums, sha256Hex } from './record-model.js';
+import { approvalsInPlanFile, newPlanApprovalText, planApprovalFile, planSha256 } from './plan-approval.js';
+import { artifactChecksums, sha256Hex, type RecordApproval } from './record-model.js';
 import { TRAILER, formatApproval } from './trailer-keys.js';
-import { canonicalJson } from '../core/index.js';
+import { canonicalJson, type Plan } from '../core/index.js';
 
-export interface ApproveOptions {
+/** Who approves, when and why: the same for a release and a plan. */
+export interface ApprovalInput {
   root: string;
-  release: string;
   role: string;
   name: string;
   comment?: string;
@@ -24,17 +27,46 @@ export interface ApproveOptions {
   date: string;
 }
 
+export interface ApproveOptions extends ApprovalInput {
+  release: string;
+}
+
+export interface ApprovePlanOptions extends ApprovalInput {
+  env: string;
+  /** The plan as read from its file (opsctl plan --out). */
+  plan: Plan;
+}
+
 export interface ApproveResult {
   approval: Approval;
   commit: string;
   file: string;
-  /** Roles still missing after this approval (of the release's own requiredApprovals). */
+  /** Roles still missing after this approval (of those the subject requires). */
   missing: string[];
 }
 
 /** Refused before anything was written. */
 export class ApprovalRefused extends Error {
   override readonly name = 'ApprovalRefused';
+}
+
+/** What is approved: its file, its approvals so far, the roles that may approve, its trailers. */
+interface Subject {
+  /** "release hall-2026.11.1" / "plan 1a2b3c4d5e6f… for prod" */
+  what: string;
+  file: string;
+  /** The file's text before the approval; undefined when the first approval creates it. */
+  text: string | undefined;
+  /** The text to start from when the file does not exist yet. */
+  initial?: string;
+  approvals: readonly RecordApproval[];
+  /** Roles that may approve. */
+  roles: readonly string[];
+  /** Roles whose approval the subject needs (for `missing`). */
+  required: readonly string[];
+  trailers: TrailerInput;
+  /** Errors of the edited file (it must still load), empty when it is fine. */
+  check(): Promise<string[]>;
 }
 
 /** Roles that may approve a release: its own, and those production environments require. */
@@ -48,49 +80,83 @@ export function checksumsDigest(release: Release): string {
   return sha256Hex(canonicalJson(artifactChecksums(release)));
 }
 
-function refuseIfInvalid(model: Model, release: Release, o: ApproveOptions): void {
-  const roles = approvableRoles(model, release);
-  if (!roles.includes(o.role)) throw new ApprovalRefused(`role "${o.role}" is not required by release ${release.name} (required: ${roles.join(', ')})`);
-  const approvals = release.approvals ?? [];
-  const same = approvals.find((a) => a.role === o.role);
-  if (same) throw new ApprovalRefused(`release ${release.name} is already approved for ${o.role} by ${same.name} on ${same.date}`);
-  const person = approvals.find((a) => a.name === o.name);
-  if (person) throw new ApprovalRefused(`${o.name} already approved release ${release.name} for ${person.role}: one person approves for one role`);
+function refuseIfInvalid(s: Subject, o: ApprovalInput): void {
+  if (!s.roles.includes(o.role)) throw new ApprovalRefused(`role "${o.role}" is not required by ${s.what} (required: ${s.roles.join(', ') || 'none'})`);
+  const same = s.approvals.find((a) => a.role === o.role);
+  if (same) throw new ApprovalRefused(`${s.what} is already approved for ${o.role} by ${same.name} on ${same.date ?? '?'}`);
+  const person = s.approvals.find((a) => a.name === o.name);
+  if (person) throw new ApprovalRefused(`${o.name} already approved ${s.what} for ${person.role}: one person approves for one role`);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(o.date)) throw new ApprovalRefused(`approval date "${o.date}" is not YYYY-MM-DD`);
 }
 
-async function loadChecked(root: string): Promise<Model> {
+/** The one path of every approval: refuse, append, check, commit (restoring the file on error). */
+async function recordApproval(s: Subject, o: ApprovalInput): Promise<ApproveResult> {
+  if (!(await isClean(o.root, [s.file]))) throw new ApprovalRefused(`${s.file} has uncommitted changes: commit or discard them first — an approval covers exactly what is committed`);
+  refuseIfInvalid(s, o);
+  const approval: Approval = { role: o.role, name: o.name, date: o.date, ...(o.comment ? { comment: o.comment } : {}) };
+  const abs = join(o.root, s.file);
+  const restore = (): void => (s.text === undefined ? rmSync(abs, { force: true }) : writeFileSync(abs, s.text));
+  writeFileSync(abs, appendApproval(s.text ?? s.initial ?? '{}\n', approval));
+  const errors = await s.check();
+  if (errors.length > 0) {
+    restore();
+    throw new ApprovalRefused(`the edited ${s.file} does not validate: ${errors.join('; ')}`);
+  }
+  const subject = `approve ${s.what}: ${o.role} ${o.name}`;
+  const body = o.comment ? `审批意见 comment: ${o.comment}` : '';
+  try {
+    const commit = await commitFiles(o.root, [s.file], body ? `${subject}\n\n${body}` : subject, { ...s.trailers, [TRAILER.approvedBy]: formatApproval(approval) });
+    const have = new Set([...s.approvals.map((a) => a.role), o.role]);
+    return { approval, commit, file: s.file, missing: s.required.filter((r) => !have.has(r)) };
+  } catch (err) {
+    restore();
+    throw err;
+  }
+}
+
+async function loadModel(root: string): Promise<Model> {
   const { loadRepository } = await import('../load/index.js');
   return loadRepository(root).model;
 }
 
-/** Appends the approval, checks the manifest still loads cleanly, commits it with trailers. */
+/** Appends the approval to the release manifest, checks it still loads cleanly, commits it. */
 export async function approveRelease(o: ApproveOptions): Promise<ApproveResult> {
   const file = `releases/${o.release}/release.yaml`;
-  const model = await loadChecked(o.root);
+  const model = await loadModel(o.root);
   const release = model.releases.find((r) => r.name === o.release);
   if (!release) throw new ApprovalRefused(`release ${o.release} does not exist (known: ${model.releases.map((r) => r.name).join(', ') || 'none'})`);
-  refuseIfInvalid(model, release, o);
-  if (!(await isClean(o.root, [file]))) throw new ApprovalRefused(`${file} has uncommitted changes: commit or discard them first — an approval covers exactly what is committed`);
-  const approval: Approval = { role: o.role, name: o.name, date: o.date, ...(o.comment ? { comment: o.comment } : {}) };
+  return recordApproval({
+    what: `release ${release.name}`, file, text: readFileSync(join(o.root, file), 'utf8'),
+    approvals: release.approvals ?? [], roles: approvableRoles(model, release), required: release.requiredApprovals,
+    trailers: { [TRAILER.release]: o.release, [TRAILER.artifacts]: checksumsDigest(release) },
+    check: async () => {
+      const { loadRepository } = await import('../load/index.js');
+      return loadRepository(o.root).diagnostics.filter((d) => d.severity === 'error' && d.source?.file === file).map((d) => d.message);
+    },
+  }, o);
+}
+
+/** Appends the approval of this exact plan (by its sha256) to its approval file and commits it. */
+export async function approvePlan(o: ApprovePlanOptions): Promise<ApproveResult> {
+  const model = await loadModel(o.root);
+  const env = model.environments[o.env];
+  if (!env) throw new ApprovalRefused(`environment ${o.env} does not exist (known: ${Object.keys(model.environments).join(', ')})`);
+  if (o.plan.env !== o.env) throw new ApprovalRefused(`the plan is for environment ${o.plan.env}, not ${o.env}`);
+  if (o.plan.release) throw new ApprovalRefused(`the plan is of release ${o.plan.release}: approve the release instead (\`opsctl approve ${o.plan.release} --role ${o.role} --name ${o.name}\`)`);
+  if (o.plan.errored) throw new ApprovalRefused('the plan has errors and must not be applied: there is nothing to approve');
+  const required = env.environment.requiredApprovals ?? [];
+  const sha = planSha256(o.plan);
+  const file = planApprovalFile(o.env, sha);
   const abs = join(o.root, file);
-  const before = readFileSync(abs, 'utf8');
-  writeFileSync(abs, appendApproval(before, approval));
-  const { loadRepository } = await import('../load/index.js');
-  const errors = loadRepository(o.root).diagnostics.filter((d) => d.severity === 'error' && d.source?.file === file);
-  if (errors.length > 0) {
-    writeFileSync(abs, before);
-    throw new ApprovalRefused(`the edited manifest does not validate: ${errors.map((d) => d.message).join('; ')}`);
-  }
-  const subject = `approve ${o.release}: ${o.role} ${o.name}`;
-  const body = o.comment ? `审批意见 comment: ${o.comment}` : '';
-  const trailers = { [TRAILER.release]: o.release, [TRAILER.approvedBy]: formatApproval(approval), [TRAILER.artifacts]: checksumsDigest(release) };
-  try {
-    const commit = await commitFiles(o.root, [file], body ? `${subject}\n\n${body}` : subject, trailers);
-    const have = new Set([...(release.approvals ?? []).map((a) => a.role), o.role]);
-    return { approval, commit, file, missing: release.requiredApprovals.filter((r) => !have.has(r)) };
-  } catch (err) {
-    writeFileSync(abs, before);
-    throw err;
-  }
+  const text = existsSync(abs) ? readFileSync(abs, 'utf8') : undefined;
+  mkdirSync(dirname(abs), { recursive: true });
+  return recordApproval({
+    what: `plan ${sha.slice(0, 12)}… for ${o.env}`, file, text, initial: newPlanApprovalText(o.plan, sha),
+    approvals: approvalsInPlanFile(text, o.env, sha), roles: required, required,
+    trailers: { [TRAILER.env]: o.env, [TRAILER.plan]: sha },
+    check: async () => {
+      const written = readFileSync(abs, 'utf8');
+      return approvalsInPlanFile(written, o.env, sha).some((a) => a.role === o.role) ? [] : ['the approval does not read back from the file'];
+    },
+  }, o);
 }

@@ -86,7 +86,7 @@ function approvalEntry(c: CommitInfo): ApprovalAuditEntry {
 
 /** The audit trail matching `q`, newest first. */
 export async function auditHistory(root: string, q: AuditQuery = {}): Promise<AuditEntry[]> {
-  const paths = q.env ? [`reports/${q.env}/applies`, 'releases'] : ['reports', 'releases'];
+  const paths = q.env ? [`reports/${q.env}/applies`, `reports/${q.env}/approvals`, 'releases'] : ['reports', 'releases'];
   const commits = await logWithTrailers(root, { paths, ...(q.since ? { since: sinceArgument(q.since) } : {}) });
   const out: AuditEntry[] = [];
   for (const c of commits) {

@@ -1,9 +1,10 @@
 /**
- * Editing a release manifest in place with `yaml`'s Document API, so comments, key order and
- * flow style survive: appending one approval to `approvals` (created right after
- * `requiredApprovals` when missing). Text in, text out; approve.ts does the files and git.
+ * Editing a release manifest — or a plan's approval file (plan-approval.ts) — in place with
+ * `yaml`'s Document API, so comments, key order and flow style survive: appending one approval to
+ * `approvals` (created right after `requiredApprovals` when missing). Also writing a new approval
+ * file and reading one back. Text in, text out; approve.ts does the files and git.
  */
-import { Scalar, isMap, isScalar, isSeq, parseDocument, type Document, type Pair, type YAMLMap } from 'yaml';
+import { Document, Scalar, isMap, isScalar, isSeq, parse, parseDocument, type Pair, type YAMLMap } from 'yaml';
 import type { Approval } from '../model/index.js';
 
 /** Keep the manifests' own style: no folding of long lines, `[a, b]` without padding. */
@@ -41,4 +42,21 @@ export function appendApproval(text: string, approval: Approval): string {
   without.splice(index, 0, pair);
   map.items = without;
   return doc.toString(STRINGIFY);
+}
+
+/** A new approval file: `fields` as one YAML mapping under `comment`, approvals appended later. */
+export function newApprovalDocument(comment: string, fields: Record<string, unknown>): string {
+  const doc = new Document(fields);
+  doc.commentBefore = comment;
+  return doc.toString(STRINGIFY);
+}
+
+/** An approval file's mapping as plain values, or undefined when it is not one YAML mapping. */
+export function readApprovalDocument(text: string): Record<string, unknown> | undefined {
+  try {
+    const v = parse(text) as unknown;
+    return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
 }

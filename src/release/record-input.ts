@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import type { Plan } from '../core/index.js';
 import type { Release } from '../model/index.js';
-import { APPLY_OUTCOMES, type ApplyOutcome, type HealthSummary, type RecordApproval } from './record-model.js';
+import { APPLY_OUTCOMES, type ApplyOutcome, type BreakGlassRecord, type HealthSummary, type RecordApproval, type RollbackOf } from './record-model.js';
 
 export type HealthLine = { step: string; status: string; message: string };
 
@@ -23,7 +23,9 @@ export interface CommitApplyRecordOptions {
   approvals?: readonly unknown[];
   /** The manifest of plan.release (looked up in the repository when absent). */
   release?: Release;
-  breakGlass?: string | { reason: string; windowReasons?: string[] };
+  breakGlass?: string | { reason: string; windowReasons?: string[]; waivedApprovals?: string[] };
+  /** For the record of `rollback --release`: the apply record it undid (outcome `rolled-back`). */
+  rollbackOf?: RollbackOf;
   /** A summary, or the health gates' lines ({step, status, message}). */
   healthSummary?: HealthSummary | readonly HealthLine[];
   startedAt?: string;
@@ -65,10 +67,10 @@ export function approvalsOf(list: readonly unknown[]): RecordApproval[] {
   return out;
 }
 
-export function breakGlassOf(b: CommitApplyRecordOptions['breakGlass']): { reason: string; windowReasons: string[] } | undefined {
+export function breakGlassOf(b: CommitApplyRecordOptions['breakGlass']): BreakGlassRecord | undefined {
   if (b === undefined) return undefined;
   if (typeof b === 'string') return b.trim() === '' ? undefined : { reason: b, windowReasons: [] };
-  return { reason: b.reason, windowReasons: [...(b.windowReasons ?? [])] };
+  return { reason: b.reason, windowReasons: [...(b.windowReasons ?? [])], ...(b.waivedApprovals?.length ? { waivedApprovals: [...b.waivedApprovals] } : {}) };
 }
 
 const OK = new Set(['ok', 'healthy', 'verified', 'passed', 'pass', 'green']);

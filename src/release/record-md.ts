@@ -8,6 +8,7 @@ const OUTCOME_ZH: Record<ApplyRecord['outcome'], string> = {
   succeeded: '成功',
   'failed-rolled-back': '失败，已全部回退',
   'failed-rollback-incomplete': '失败，回退未完成（须人工处理）',
+  'rolled-back': '已按请求回退',
   refused: '拒绝执行',
 };
 const HEALTH_ZH: Record<string, string> = { healthy: '健康', findings: '有发现项', error: '检查出错', 'not-run': '未执行' };
@@ -51,10 +52,14 @@ export function renderRecordMarkdown(r: ApplyRecord): string {
     `| 版本 / revision | ${r.plan.revision ? `\`${r.plan.revision}\`` : '—'} |`,
     `| 执行人 / operator | ${r.operator ?? '见提交作者 / see commit author'} |`,
     `| 紧急变更 / break-glass | ${r.breakGlass ? `是 / yes：${r.breakGlass.reason}` : '否 / no'} |`,
+    ...(r.rollbackOf ? [`| 回退的变更 / rolls back | \`${r.rollbackOf.record}\`（提交 / commit \`${r.rollbackOf.commit.slice(0, 12)}\`） |`] : []),
     '',
   ];
   if (rel && rel.artifacts.length > 0) {
     lines.push('## 制品校验和 / Artifact checksums', '', ...rel.artifacts.map((a) => `- ${a.name}: \`${a.sha256}\``), '');
+  }
+  if (r.breakGlass?.waivedApprovals?.length) {
+    lines.push('## 紧急变更未经审批 / Break-glass without approvals', '', ...r.breakGlass.waivedApprovals.map((w) => `- ${w}`), '');
   }
   if (r.breakGlass && r.breakGlass.windowReasons.length > 0) {
     lines.push('## 窗口外执行原因 / Outside the window because', '', ...r.breakGlass.windowReasons.map((w) => `- ${w}`), '');

@@ -11,9 +11,26 @@ export const RECORD_FORMAT_VERSION = 1;
 /** More changed addresses than this: the commit carries a count, record.json the list. */
 export const MAX_ADDRESS_TRAILERS = 50;
 
-/** The engine's ApplyStatus (src/engine/journal/format.ts), written as the Opsctl-Outcome trailer. */
-export type ApplyOutcome = 'succeeded' | 'failed-rolled-back' | 'failed-rollback-incomplete' | 'refused';
-export const APPLY_OUTCOMES: readonly ApplyOutcome[] = ['succeeded', 'failed-rolled-back', 'failed-rollback-incomplete', 'refused'];
+/**
+ * The engine's ApplyStatus (src/engine/journal/format.ts), written as the Opsctl-Outcome trailer.
+ * `rolled-back` only on the record of `rollback --release` (which names the record it undid).
+ */
+export type ApplyOutcome = 'succeeded' | 'failed-rolled-back' | 'failed-rollback-incomplete' | 'rolled-back' | 'refused';
+export const APPLY_OUTCOMES: readonly ApplyOutcome[] = ['succeeded', 'failed-rolled-back', 'failed-rollback-incomplete', 'rolled-back', 'refused'];
+
+/** Break-glass: the reason, why the window was closed, required approvals it went without. */
+export interface BreakGlassRecord {
+  reason: string;
+  windowReasons: string[];
+  waivedApprovals?: string[];
+}
+
+/** The apply a `rollback --release` undid: its id, record folder and the commit of that record. */
+export interface RollbackOf {
+  applyId: string;
+  record: string;
+  commit: string;
+}
 
 /** An approval as recorded with an apply (the manifest's, or what the gate reported). */
 export interface RecordApproval {
@@ -46,7 +63,9 @@ export interface ApplyRecord {
   release: { name: string; type: string; title: string; artifacts: ArtifactChecksum[] } | null;
   plan: { file: 'plan.json'; sha256: string; createdAt: string; revision: string | null; summary: Plan['summary']; steps: number; estimatedSeconds: number };
   approvals: RecordApproval[];
-  breakGlass: { reason: string; windowReasons: string[] } | null;
+  breakGlass: BreakGlassRecord | null;
+  /** Set on the record of `rollback --release`: the apply it undid. */
+  rollbackOf?: RollbackOf;
   timings: { startedAt: string; finishedAt: string; durationSeconds: number };
   health: HealthSummary | null;
   /** Addresses of every change that was not noop (what the apply set out to change). */
@@ -91,7 +110,8 @@ export interface RecordValueInput {
   outcome: ApplyOutcome;
   release?: Release;
   approvals: readonly RecordApproval[];
-  breakGlass?: { reason: string; windowReasons: string[] };
+  breakGlass?: BreakGlassRecord;
+  rollbackOf?: RollbackOf;
   health?: HealthSummary;
   startedAt: string;
   finishedAt: string;
@@ -117,6 +137,7 @@ export function recordValue(i: RecordValueInput): ApplyRecord {
     },
     approvals: [...i.approvals],
     breakGlass: i.breakGlass ?? null,
+    ...(i.rollbackOf ? { rollbackOf: i.rollbackOf } : {}),
     timings: { startedAt: i.startedAt, finishedAt: i.finishedAt, durationSeconds: seconds },
     health: i.health ?? null,
     addresses: changedAddresses(i.plan),

@@ -55,6 +55,7 @@ function trailersFor(r: ApplyRecord, folder: string): TrailerInput {
     [TRAILER.record]: folder,
     [TRAILER.approvedBy]: r.approvals.map(formatApproval),
     [TRAILER.breakGlass]: r.breakGlass?.reason,
+    [TRAILER.rollbackOf]: r.rollbackOf?.record,
     [TRAILER.addressCount]: String(r.addresses.length),
     [TRAILER.address]: many ? undefined : r.addresses,
   };
@@ -79,7 +80,7 @@ export async function commitApplyRecord(o: CommitApplyRecordOptions): Promise<Co
   const record = recordValue({
     applyId, env: o.env, plan: o.plan, planSha256, journalRecords: journal.length, outcome, startedAt, finishedAt,
     approvals: approvalsOf(o.approvals ?? release?.approvals ?? []),
-    ...(release ? { release } : {}), ...(breakGlass ? { breakGlass } : {}),
+    ...(release ? { release } : {}), ...(breakGlass ? { breakGlass } : {}), ...(o.rollbackOf ? { rollbackOf: o.rollbackOf } : {}),
     ...(health ? { health } : {}), ...(o.operator ? { operator: o.operator } : {}),
   });
   const texts: Record<string, string> = {
@@ -95,7 +96,8 @@ export async function commitApplyRecord(o: CommitApplyRecordOptions): Promise<Co
   mkdirSync(dir, { recursive: true });
   const files = Object.keys(texts).map((f) => `${folder}/${f}`);
   for (const [f, t] of Object.entries(texts)) writeFileSync(join(dir, f), t);
-  const subject = `apply ${o.env}: ${release ? release.name : 'desired state'} ${outcome} (${record.addresses.length} changes)`;
+  const what = o.rollbackOf ? `rollback ${o.env}: ${release?.name ?? 'apply'} ${o.rollbackOf.applyId}` : `apply ${o.env}: ${release ? release.name : 'desired state'}`;
+  const subject = `${what} ${outcome} (${record.addresses.length} changes)`;
   const body = `变更执行记录 apply record ${folder}/record.md`;
   const commit = await commitFiles(o.root, files, `${subject}\n\n${body}`, trailersFor(record, folder));
   return { folder, commit, record, files };

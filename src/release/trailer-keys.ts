@@ -20,6 +20,8 @@ export const TRAILER = {
   addressCount: 'Opsctl-Address-Count',
   /** On approval commits: sha256 of the artifact checksums that were approved. */
   artifacts: 'Opsctl-Artifacts',
+  /** On the record of `rollback --release`: the record folder of the apply it undid. */
+  rollbackOf: 'Opsctl-Rollback-Of',
 } as const;
 
 export function formatApproval(a: Pick<Approval, 'role' | 'name'>): string {

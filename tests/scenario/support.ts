@@ -74,14 +74,18 @@ export async function startScenarioLab(opts: { git?: boolean } = {}): Promise<La
   resetLab({ root: dir, store });
   const handle = publishLab(dir, await startLab({ root: dir, store }));
   const outputs: string[] = [];
-  const cli = (...args: string[]): Promise<Run> =>
-    new Promise((resolve) => {
-      execFile(process.execPath, [CLI, '--repo', dir, ...args], { env: { ...process.env, ...GIT_IDENTITY, [CANARY_ENV]: CANARY.env }, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
-        outputs.push(stdout, stderr);
-        const code = err && typeof (err as { code?: unknown }).code === 'number' ? ((err as { code: number }).code) : err ? -1 : 0;
-        resolve({ code, stdout, stderr });
-      });
-    });
+  const cli = (...args: string[]): Promise<Run> => cliIn(dir, outputs, ...args);
   return { dir, handle, outputs, cli, stop: () => handle.stop() };
+}
+
+/** The built CLI on the repository `dir` (a lab copy, or a clone of one), its output kept in `outputs`. */
+export function cliIn(dir: string, outputs: string[], ...args: string[]): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [CLI, '--repo', dir, ...args], { env: { ...process.env, ...GIT_IDENTITY, [CANARY_ENV]: CANARY.env }, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
+      outputs.push(stdout, stderr);
+      const code = err && typeof (err as { code?: unknown }).code === 'number' ? ((err as { code: number }).code) : err ? -1 : 0;
+      resolve({ code, stdout, stderr });
+    });
+  });
 }
 

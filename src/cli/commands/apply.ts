@@ -32,30 +32,45 @@ export async function windowCheckFor(root: string, env: string): Promise<WindowC
   return (at, minutes) => assessWindow(windowInputFor(root, env, at, minutes));
 }
 
-/** Approvals and pre-production proof for plans of a release (src/release). */
+/**
+ * The approval gate (src/release): for a plan of a release, its approvals and pre-production
+ * proof; for any other plan, the environment's required approvals of that exact plan (waived,
+ * and recorded, under break-glass).
+ */
 export async function releaseGateFor(root: string): Promise<ReleaseGate> {
-  const [{ checkReleaseGate }, { loadRepository }] = await Promise.all([import('../../release/index.js'), import('../../load/index.js')]);
-  return async ({ env, plan }) => {
-    if (!plan.release) return { ok: true, reasons: [] };
+  const [{ checkReleaseGate, checkPlanApprovals }, { loadRepository }] = await Promise.all([import('../../release/index.js'), import('../../load/index.js')]);
+  return async ({ env, plan, breakGlass }) => {
     const { model } = loadRepository(root);
-    const release = model.releases.find((r) => r.name === plan.release);
     const envModel = model.environments[env];
-    if (!release || !envModel) return { ok: false, reasons: [`release ${plan.release} has no manifest under releases/ (or environment ${env} is unknown)`] };
+    if (!envModel) return { ok: false, reasons: [`environment ${env} is unknown`] };
+    if (!plan.release) {
+      const v = await checkPlanApprovals({ root, env: envModel, plan, breakGlass });
+      return { ok: v.ok, reasons: v.reasons, approvals: v.approvals, ...(v.waived.length ? { waived: v.waived } : {}) };
+    }
+    const release = model.releases.find((r) => r.name === plan.release);
+    if (!release) return { ok: false, reasons: [`release ${plan.release} has no manifest under releases/`] };
     const verdict = await checkReleaseGate({ root, env: envModel, release, model });
     return { ok: verdict.ok, reasons: verdict.reasons, approvals: release.approvals ?? [] };
   };
 }
 
-/** Commits the apply record (src/release). Undo runs end `rolled-back`: recorded as the apply's failed-rolled-back. */
+/**
+ * Commits the apply record (src/release). A recover --rollback ends `rolled-back`: recorded as the
+ * apply's failed-rolled-back. A `rollback --release` is its own record (outcome rolled-back,
+ * Opsctl-Rollback-Of naming the apply record it undid).
+ */
 export async function recordApplyFor(now: () => Date): Promise<RecordApply> {
   const { commitApplyRecord } = await import('../../release/index.js');
   return async (input) => {
-    const status = input.outcome.status === 'rolled-back' ? 'failed-rolled-back' : input.outcome.status;
+    const undo = input.undo;
+    const status = input.outcome.status === 'rolled-back' && !undo ? 'failed-rolled-back' : input.outcome.status;
+    const applyId = undo?.runId ?? input.outcome.applyId;
     await commitApplyRecord({
       root: input.root, env: input.env, plan: input.plan, journal: input.journal,
-      outcome: { status, ...(input.outcome.applyId ? { applyId: input.outcome.applyId } : {}) },
+      outcome: { status, ...(applyId ? { applyId } : {}) },
       approvals: input.approvals, healthSummary: input.healthSummary, now: now(),
       ...(input.breakGlass ? { breakGlass: input.breakGlass } : {}),
+      ...(undo ? { rollbackOf: undo.of, startedAt: undo.startedAt } : {}),
     });
   };
 }
@@ -74,7 +89,7 @@ export function renderEvent(e: EngineEvent): string | undefined {
   switch (e.kind) {
     case 'apply-lock': return `lock ${e.env}: held by ${e.owner}${e.tookOver ? ` (${e.tookOver})` : ''}`;
     case 'apply-fresh': return `fresh: ${e.addresses} address(es) unchanged since the plan`;
-    case 'apply-start': return `${e.mode} ${e.env} ${e.applyId}: ${e.steps} step(s), journal ${e.journal}${e.breakGlass ? `\nBREAK-GLASS 紧急变更: ${e.breakGlass}` : ''}`;
+    case 'apply-start': return `${e.mode} ${e.env} ${e.applyId}: ${e.steps} step(s), journal ${e.journal}${e.breakGlass ? `\nBREAK-GLASS 紧急变更: ${e.breakGlass}` : ''}${e.waivedApprovals?.length ? `\nBREAK-GLASS without the approvals of 未经审批: ${e.waivedApprovals.join(', ')}` : ''}`;
     case 'step-start': return `→ ${e.step}`;
     case 'step-done': return `  done ${e.step}${e.already ? ' (already at its after values)' : ''}: ${e.message}`;
     case 'step-verified': return `  ✓ ${e.step} ${e.status}`;

@@ -2,13 +2,22 @@
  * `opsctl recover --env E (--resume|--rollback) [--take-over] [--json]`: finish or undo an apply
  * that was interrupted (its journal under .opsctl/journal/E/ has no `finished`). The lease is
  * re-taken from a dead or expired owner, or with --take-over. Exit 0 recovered (resumed to the
- * desired state, or rolled back to the pre-apply state), 1 not completely, 3 refused.
+ * desired state, or rolled back to the pre-apply state), 1 not completely, 3 refused. An
+ * interrupted release apply is recovered against the release's desired state (the overlay that
+ * `apply` used: release-model.ts), not the plain environment.
  */
 import type { Command } from 'commander';
 import { contextOf } from '../context.js';
 import { EXIT } from '../exit.js';
 import { clockOf, connectForApply, exitFor, printResult, recordApplyFor, renderEvent } from './apply.js';
 import { loadForCli } from './plan.js';
+import { releaseModelForCli } from './release-model.js';
+
+/** The release of the apply `recover` would take up (the newest interrupted journal's), if any. */
+async function interruptedRelease(root: string, env: string): Promise<string | undefined> {
+  const { interruptedJournals } = await import('../../engine/journal/index.js');
+  return interruptedJournals(root, env).at(-1)?.start?.release;
+}
 
 interface RecoverCliOptions { env: string; resume?: boolean; rollback?: boolean; takeOver?: boolean; json?: boolean }
 
@@ -19,7 +28,9 @@ async function recover(opts: RecoverCliOptions, command: Command): Promise<void>
     process.exitCode = EXIT.error;
     return;
   }
-  const model = loadForCli(ctx.root, opts.env);
+  const plain = loadForCli(ctx.root, opts.env);
+  const release = plain ? await interruptedRelease(ctx.root, opts.env) : undefined;
+  const model = plain && release ? await releaseModelForCli(ctx.root, plain, release) : plain;
   if (!model) return;
   const now = clockOf(ctx);
   const [{ recoverApply }, recordApply] = await Promise.all([import('../../engine/apply/index.js'), recordApplyFor(now)]);

@@ -49,7 +49,7 @@ function start(opts: ApplyOptions, plan: Plan, pre: Preflight, held: HeldLock, a
     ...(opts.consentIrreversible ? { consentIrreversible: plan.steps.filter((s) => !s.reversible).map((s) => s.id) } : {}),
   });
   opts.onJournal?.('start');
-  rc.emit({ kind: 'apply-start', env: plan.env, applyId, steps: plan.steps.length, journal: journal.path, mode: 'apply', ...(pre.breakGlass ? { breakGlass: pre.breakGlass.reason } : {}) });
+  rc.emit({ kind: 'apply-start', env: plan.env, applyId, steps: plan.steps.length, journal: journal.path, mode: 'apply', ...(pre.breakGlass ? { breakGlass: pre.breakGlass.reason } : {}), ...(pre.breakGlass?.waivedApprovals ? { waivedApprovals: pre.breakGlass.waivedApprovals } : {}) });
   return rc;
 }
 

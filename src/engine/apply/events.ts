@@ -8,7 +8,7 @@ export type ApplyEvent =
   | { kind: 'apply-refused'; env: string; codes: string[]; messages: string[] }
   | { kind: 'apply-lock'; env: string; owner: string; where: string[]; tookOver?: string }
   | { kind: 'apply-fresh'; env: string; addresses: number }
-  | { kind: 'apply-start'; env: string; applyId: string; steps: number; journal: string; mode: string; breakGlass?: string }
+  | { kind: 'apply-start'; env: string; applyId: string; steps: number; journal: string; mode: string; breakGlass?: string; waivedApprovals?: string[] }
   | { kind: 'step-start'; step: string; address: string; description: string }
   | { kind: 'step-done'; step: string; message: string; already?: boolean }
   | { kind: 'step-verified'; step: string; status: string; message: string }

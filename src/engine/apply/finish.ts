@@ -10,7 +10,7 @@ import { reread } from './freshness.js';
 import { deriveStatus, statusMessage } from './result.js';
 import { rollbackSteps, stepById } from './rollback.js';
 import { errorText, type RunContext } from './run-context.js';
-import type { ApplyResult, RecordApply, RollbackResult, StepResult } from './types.js';
+import type { ApplyResult, RecordApply, RollbackResult, StepResult, UndoOf } from './types.js';
 
 /** The failed step itself may have half-run (a provider that broke its contract): re-read it. */
 async function halfRun(rc: RunContext, results: readonly StepResult[]): Promise<string[]> {
@@ -48,7 +48,7 @@ export function startHeartbeat(rc: RunContext, held: HeldLock): () => void {
 
 type Outcome = Pick<ApplyResult, 'steps' | 'rollback' | 'irreversibleKept'> & Partial<ApplyResult> & { applyId: string; undoRun?: boolean };
 
-export async function finishRun(rc: RunContext, held: HeldLock, outcome: Outcome, rec: { root: string; approvals: unknown[]; recordApply?: RecordApply }): Promise<ApplyResult> {
+export async function finishRun(rc: RunContext, held: HeldLock, outcome: Outcome, rec: { root: string; approvals: unknown[]; recordApply?: RecordApply; undo?: UndoOf }): Promise<ApplyResult> {
   const { undoRun, ...rest } = outcome;
   const status: ApplyStatus = deriveStatus(rest.steps, rest.rollback, rest.irreversibleKept, undoRun);
   const message = statusMessage(status, outcome.steps, outcome.rollback);
@@ -63,6 +63,7 @@ export async function finishRun(rc: RunContext, held: HeldLock, outcome: Outcome
         root: rec.root, env: rc.plan.env, plan: rc.plan, journal: { path: rc.journal.path, planPath: rc.journal.planPath },
         outcome: result, approvals: rec.approvals, ...(result.breakGlass ? { breakGlass: result.breakGlass } : {}),
         healthSummary: outcome.steps.map((s) => ({ step: s.step, status: s.outcome, message: s.message })),
+        ...(rec.undo ? { undo: rec.undo } : {}),
       });
       rc.emit({ kind: 'apply-record', ok: true, message: 'apply record committed' });
     } catch (err) {

@@ -6,7 +6,7 @@
  */
 export { applyPlan, newApplyId } from './apply.js';
 export { recoverApply, type RecoverOptions } from './recover.js';
-export { rollbackRelease, type ReleaseRollbackOptions } from './release-rollback.js';
+export { rollbackRelease, type CommittedApply, type ReleaseRollbackOptions } from './release-rollback.js';
 export { checkPlanFile } from './validate.js';
 export { checkFreshness } from './freshness.js';
 export { deriveStatus } from './result.js';

@@ -1,11 +1,14 @@
 /**
  * The refusals checked before an apply takes the lock: the plan file is valid and applyable,
  * every step has a provider, irreversible steps have consent, the window is open (or break-glass
- * with a reason), the release gate agrees. All are collected, so one run names every reason.
+ * with a reason), the approval gate agrees (a release's approvals and pre-production proof, or
+ * the environment's required approvals of this very plan, which break-glass waives — recorded).
+ * All are collected, so one run names every reason.
  */
 import { irreversibleSteps, type Plan } from '../../core/index.js';
 import type { WindowAssessment } from '../../core/windows.js';
 import type { Provider } from '../../providers/provider.js';
+import type { BreakGlass } from '../journal/format.js';
 import type { ApplyOptions, GateVerdict, Refusal } from './types.js';
 import { checkPlanFile } from './validate.js';
 
@@ -13,7 +16,7 @@ export interface Preflight {
   plan?: Plan;
   refusals: Refusal[];
   window?: WindowAssessment;
-  breakGlass?: { reason: string; windowReasons: string[] };
+  breakGlass?: BreakGlass;
   approvals: unknown[];
 }
 
@@ -69,9 +72,11 @@ export async function preflight(opts: ApplyOptions): Promise<Preflight> {
   const pre: Preflight = { plan, refusals: planRefusals(plan, opts), approvals: [] };
   windowRefusals(plan, opts, pre);
   if (opts.gate) {
-    const verdict: GateVerdict = await opts.gate({ env: plan.env, plan, now: opts.now() }).catch((err: unknown) => ({ ok: false, reasons: [`the release gate failed: ${(err as Error).message}`] }));
-    if (!verdict.ok) pre.refusals.push({ code: 'gate', message: 'the release gate refuses (approvals / pre-production proof)', details: verdict.reasons });
+    const verdict: GateVerdict = await opts.gate({ env: plan.env, plan, now: opts.now(), breakGlass: pre.breakGlass !== undefined })
+      .catch((err: unknown) => ({ ok: false, reasons: [`the approval gate failed: ${(err as Error).message}`] }));
+    if (!verdict.ok) pre.refusals.push({ code: 'gate', message: `the approval gate refuses (${plan.release ? 'release approvals / pre-production proof' : 'approvals of this plan'})`, details: verdict.reasons });
     pre.approvals = verdict.approvals ?? [];
+    if (pre.breakGlass && verdict.waived?.length) pre.breakGlass.waivedApprovals = verdict.waived;
   }
   return pre;
 }

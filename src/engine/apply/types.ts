@@ -7,7 +7,7 @@ import type { WindowAssessment } from '../../core/windows.js';
 import type { Provider } from '../../providers/provider.js';
 import type { ProviderContext } from '../../providers/context.js';
 import type { Emit } from '../events.js';
-import type { ApplyStatus, LeaseRecord } from '../journal/format.js';
+import type { ApplyStatus, BreakGlass, LeaseRecord } from '../journal/format.js';
 import type { Locker } from '../lock/index.js';
 
 export type RefusalCode =
@@ -34,9 +34,15 @@ export interface GateVerdict {
   reasons: string[];
   /** The approvals that allowed it (recorded with the apply). */
   approvals?: unknown[];
+  /** Required roles that had not approved, waived because the run is break-glass (recorded). */
+  waived?: string[];
 }
-/** Approvals and pre-production proof (DESIGN §6 rule 3), supplied by git/ through the CLI. */
-export type ReleaseGate = (req: { env: string; plan: Plan; now: Date }) => Promise<GateVerdict>;
+/**
+ * Approvals (DESIGN §6 rule 3), supplied by release/ through the CLI: a release's approvals and
+ * pre-production proof, or, for a plan without a release, the environment's required approvals
+ * of that exact plan (which a break-glass run may go without).
+ */
+export type ReleaseGate = (req: { env: string; plan: Plan; now: Date; breakGlass: boolean }) => Promise<GateVerdict>;
 
 export interface ApplyRecordInput {
   root: string;
@@ -45,8 +51,17 @@ export interface ApplyRecordInput {
   journal: { path: string; planPath: string };
   outcome: ApplyResult;
   approvals: unknown[];
-  breakGlass?: { reason: string; windowReasons: string[] };
+  breakGlass?: BreakGlass;
   healthSummary: { step: string; status: string; message: string }[];
+  /** Set for `rollback --release`: recorded as its own apply (runId), naming the record it undid. */
+  undo?: UndoOf;
+}
+
+/** A rollback run of a committed apply: its own id and start, and which apply record it undoes. */
+export interface UndoOf {
+  runId: string;
+  startedAt: string;
+  of: { applyId: string; record: string; commit: string };
 }
 /** Commits the apply record to git (DESIGN §6 rule 7), supplied by git/ through the CLI. */
 export type RecordApply = (input: ApplyRecordInput) => Promise<void>;
@@ -117,7 +132,7 @@ export interface ApplyResult {
   /** Irreversible steps that ran and were not rolled back (reported, never undone automatically). */
   irreversibleKept: string[];
   journal?: { path: string; planPath: string };
-  breakGlass?: { reason: string; windowReasons: string[] };
+  breakGlass?: BreakGlass;
   tookOver?: LeaseRecord;
   window?: WindowAssessment;
   /** Set when recording the apply in git failed (the apply itself is what `status` says). */

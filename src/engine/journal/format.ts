@@ -14,6 +14,14 @@ export type JournalMode = 'apply' | 'recover-resume' | 'recover-rollback' | 'rol
  */
 export type ApplyStatus = 'succeeded' | 'failed-rolled-back' | 'failed-rollback-incomplete' | 'rolled-back' | 'refused';
 
+/** A break-glass run: its reason, why the window was closed, and approvals it went without. */
+export interface BreakGlass {
+  reason: string;
+  windowReasons: string[];
+  /** Roles the environment requires that had not approved this plan (waived, recorded). */
+  waivedApprovals?: string[];
+}
+
 export interface LeaseRecord {
   owner: string;
   applyId: string;
@@ -48,7 +56,7 @@ export type JournalRecord = Base &
         owner: string;
         lease: LeaseRecord;
         takeOver?: LeaseRecord;
-        breakGlass?: { reason: string; windowReasons: string[] };
+        breakGlass?: BreakGlass;
         consentIrreversible?: string[];
       }
     | { type: 'resume'; mode: JournalMode; owner: string; lease: LeaseRecord; takeOver?: LeaseRecord }

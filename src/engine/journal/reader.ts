@@ -1,7 +1,7 @@
 /**
  * Reading journals back: parse a `.jsonl` file (a torn last line — the process died while
  * writing it — is ignored, because its action never began), fold records into per-step states,
- * find interrupted applies (no `finished` record) and the last succeeded apply of a release.
+ * find interrupted applies (no `finished` record).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -122,11 +122,4 @@ export function stepStates(records: readonly JournalRecord[]): Map<string, StepS
     else if (r.type === 'rolled-back') Object.assign(s, { rolledBack: true, done: false, verified: false });
   }
   return states;
-}
-
-/** The last apply of `release` in `env` that finished `succeeded` (newest first search). */
-export function lastSucceededRelease(root: string, env: string, release: string): JournalFile | undefined {
-  return listJournals(root, env)
-    .reverse()
-    .find((j) => j.start?.release === release && j.finished?.status === 'succeeded');
 }

@@ -50,6 +50,19 @@ function syncDir(dir: string): void {
   }
 }
 
+/**
+ * Lays a journal and its plan, as committed with an apply record, back into the working copy
+ * (`rollback --release` from a clone without that .opsctl/): both written new (O_EXCL), fsync'ed.
+ */
+export function restoreJournal(root: string, env: string, applyId: string, planText: string, journalText: string): { path: string; planPath: string } {
+  const dir = journalDir(root, env);
+  mkdirSync(dir, { recursive: true });
+  const paths = journalPaths(root, env, applyId);
+  writeDurable(paths.planPath, planText, dir);
+  writeDurable(paths.path, journalText, dir);
+  return paths;
+}
+
 export class JournalWriter {
   readonly path: string;
   readonly planPath: string;
