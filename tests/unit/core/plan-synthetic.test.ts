@@ -6,11 +6,29 @@
  * shows here. To regenerate deliberately (a real change of plan semantics):
  * OPSCTL_WRITE_SYNTHETIC_FIXTURE=1 npx vitest run tests/unit/core/plan-synthetic.test.ts
  */
+import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildPlan, canonicalJson } from '../../../src/core/index.js';
-import { FIXTURES } from './fixture.js';
+import { buildPlan, canonicalJson, type DesiredResource, type LiveRead, type PlanInput } from '../../../src/core/index.js';
+import { FIXTURES, RULES } from './fixture.js';
 import { syntheticEstate } from './synthetic-estate.js';
+
+/** 40 hosts × 100 host resources, every other one drifted: tiers of ~1 600 steps each. */
+function wideHostEstate(): PlanInput {
+  const desired: DesiredResource[] = [];
+  const live: LiveRead[] = [];
+  for (let i = 0; i < 4000; i++) {
+    const host = `big/host:h${String(Math.floor(i / 100)).padStart(4, '0')}`;
+    const k = i % 100;
+    const [type, name, attributes] = k < 80 ? ['tunable', `vm.p${k}`, { value: String(1000 + k) }] as const : k < 95 ? ['file', `/etc/big/f${k}.conf`, { sha256: `${k}`.padStart(64, '0'), mode: '0644' }] as const : ['cron', `job${k}`, { user: 'root', schedule: '0 2 * * *' }] as const;
+    const address = `${host}/${type}:${name}` as DesiredResource['address'];
+    desired.push({ address, system: 'host', type, attributes: { ...attributes } });
+    const drift = i % 2 === 0;
+    const changed = type === 'tunable' ? { value: '7' } : type === 'file' ? { mode: '0600' } : { schedule: '0 3 * * *' };
+    live.push(i % 97 === 5 ? { address, status: 'absent', fingerprint: `fp${i}` } : { address, status: 'present', attributes: drift ? { ...attributes, ...changed } : { ...attributes }, fingerprint: `fp${i}` });
+  }
+  return { env: 'big', createdAt: '2026-01-01T00:00:00.000Z', desired, live, rules: { host: RULES.host } };
+}
 
 const FILE = `${FIXTURES}synthetic/plan.json`;
 
@@ -53,5 +71,12 @@ describe('synthetic estate plan (pinned)', () => {
     expect(narrowed.changes.every((c) => only.some((p) => c.address === p || c.address.startsWith(`${p}/`)))).toBe(true);
     expect(narrowed.changes.length).toBeGreaterThan(20);
     expect(canonicalJson(narrowed, 1)).toBe(canonicalJson(fixture.narrowed, 1));
+  });
+
+  it('a host estate with wide tiers hashes to what the pre-optimisation planner produced', () => {
+    const wide = buildPlan(wideHostEstate());
+    expect(wide.steps.length).toBe(2021);
+    // sha256 of canonicalJson(plan) from the planner of commit 6fdeb4b (before issue #8's work).
+    expect(createHash('sha256').update(canonicalJson(wide)).digest('hex')).toBe('26604a5221ddb7c51f6abd6e023d34e892e4b47ce09b9b8e2fc993201762ef73');
   });
 });
