@@ -47,13 +47,13 @@ function positionOf(lc: LineCounter, file: string, text: string, offset: number)
 function recordPositions(node: Node | null, ptr: string, lc: LineCounter, file: string, pos: PosMap): boolean {
   const { isAlias, isMap, isPair, isScalar, isSeq } = yaml();
   if (!node) return true;
-  if (isAlias(node)) return false;
-  if (!node.range) return true;
+  if (!node.range) return !isAlias(node);
   const at = (offset: number): SourcePos => {
     const { line, col } = lc.linePos(offset);
     return { file, line, column: col };
   };
   if (!pos.has(ptr)) pos.set(ptr, { value: at(node.range[0]) });
+  if (isAlias(node)) return false;
   let plain = true;
   if (isMap(node)) {
     for (const pair of node.items) {

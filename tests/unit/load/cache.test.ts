@@ -5,12 +5,14 @@
  * "Used" is proven by poisoning: an entry whose value was altered in the cache file shows up in
  * the load when, and only when, the cache is trusted.
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CACHE_FILE, loadRepository, type LoadOptions } from '../../../src/load/index.js';
 import { ParseCache, cacheKey, contentHash } from '../../../src/load/cache.js';
-import { listRepoFiles } from '../../../src/load/files.js';
+import { listRepoFiles, readRepoFile } from '../../../src/load/files.js';
+import { parseFile } from '../../../src/load/parse.js';
 import { brief, copyMiniRepo, edit, write } from './helpers.js';
 
 const HALL = 'desired-state/common/hall.yaml';
@@ -66,6 +68,42 @@ describe('parse cache', () => {
     // Every file of the mini repository parses cleanly, so every one is cached.
     expect(yamlFiles(root)).toBeGreaterThan(10);
     expect(Object.keys(readCache(root).files).length).toBe(yamlFiles(root));
+  });
+
+  it('every file of this repository (and the YAML edge cases below) comes back from the cache exactly as parsed', () => {
+    const root = join(import.meta.dirname, '../../..');
+    const files = listRepoFiles(root).files.map((f) => ({ file: f, text: readRepoFile(f).text! }));
+    expect(files.length).toBeGreaterThan(50);
+    const odd = [
+      'apiVersion: opsctl/v1\nkind: Runbook\nname: "a\\ud800b"\nsteps: [1, 2.5, -3, 1e3, "x", null, true, { "k/~": [] }]\n',
+      '---\n---\napiVersion: opsctl/v1\nkind: Runbook\nname: two\n...\n---\n',
+      '',
+      '# only a comment\n',
+      'apiVersion: opsctl/v1\nkind: Runbook\nname: seq\nlist:\n  - &a { x: 1 }\n  - *a\n',
+      'apiVersion: opsctl/v1\nkind: Runbook\nname: inf\nn: .inf\n',
+      'apiVersion: opsctl/v1\nkind: Runbook\nname: neg0\nn: -0\n',
+      'a: &k key\n*k : value\n',
+      '- just\n- a list\n',
+      'apiVersion: opsctl/v1\nkind: Nope\nname: x\n',
+      'a: 1\na: 2\n',
+    ].map((text, i) => ({ file: { rel: `playbooks/odd${i}.yaml`, abs: `/nowhere/odd${i}.yaml`, area: 'playbook' as const }, text }));
+    const dir = mkdtempSync(join(tmpdir(), 'opsctl-cache-'));
+    const key = cacheKey('test');
+    const filling = ParseCache.open(dir, key);
+    const fresh = [...files, ...odd].map(({ file, text }) => parseFile(file, text, filling));
+    filling.save();
+    const cache = ParseCache.open(dir, key);
+    expect(cache.ignored).toBeUndefined();
+    const hits = new Set<string>();
+    [...files, ...odd].forEach(({ file, text }, i) => {
+      const hit = cache.get(contentHash(text), file.rel);
+      if (hit) hits.add(file.rel);
+      expect(parseFile(file, text, cache), file.rel).toEqual(fresh[i]);
+      expect(parseFile(file, text), file.rel).toEqual(fresh[i]);
+    });
+    // Every file of the repository is cached; of the odd ones only those that parse cleanly into plain data.
+    for (const { file } of files) expect(hits.has(file.rel), file.rel).toBe(true);
+    expect(odd.filter(({ file }) => hits.has(file.rel)).map(({ file }) => file.rel)).toEqual(['playbooks/odd0.yaml', 'playbooks/odd1.yaml', 'playbooks/odd2.yaml', 'playbooks/odd3.yaml', 'playbooks/odd8.yaml', 'playbooks/odd9.yaml']);
   });
 
   it('the cache is used for unchanged files (a poisoned entry shows)', () => {
