@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildPlan, canonicalJson, type DesiredResource, type LiveRead, type PlanInput } from '../../../src/core/index.js';
+import { buildPlan, canonicalJson, type Attributes, type DesiredResource, type LiveRead, type PlanInput } from '../../../src/core/index.js';
 import { FIXTURES, RULES } from './fixture.js';
 import { syntheticEstate } from './synthetic-estate.js';
 
@@ -24,7 +24,7 @@ function wideHostEstate(): PlanInput {
     const address = `${host}/${type}:${name}` as DesiredResource['address'];
     desired.push({ address, system: 'host', type, attributes: { ...attributes } });
     const drift = i % 2 === 0;
-    const changed = type === 'tunable' ? { value: '7' } : type === 'file' ? { mode: '0600' } : { schedule: '0 3 * * *' };
+    const changed: Attributes = type === 'tunable' ? { value: '7' } : type === 'file' ? { mode: '0600' } : { schedule: '0 3 * * *' };
     live.push(i % 97 === 5 ? { address, status: 'absent', fingerprint: `fp${i}` } : { address, status: 'present', attributes: drift ? { ...attributes, ...changed } : { ...attributes }, fingerprint: `fp${i}` });
   }
   return { env: 'big', createdAt: '2026-01-01T00:00:00.000Z', desired, live, rules: { host: RULES.host } };

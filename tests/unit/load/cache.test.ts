@@ -145,6 +145,14 @@ describe('parse cache', () => {
     expect(readCache(root).files[contentHash(readFileSync(join(root, HALL), 'utf8'))]).toBeUndefined();
   });
 
+  it('an alias keeps its position, as before the cache (it is only not cached)', () => {
+    const text = 'apiVersion: opsctl/v1\nkind: Runbook\nname: seq\nlist:\n  - &a { x: 1 }\n  - *a\nother: *a\n';
+    const file = { rel: 'playbooks/a.yaml', abs: '/nowhere/a.yaml', area: 'playbook' as const };
+    const { docs } = parseFile(file, text);
+    expect(docs[0]!.pos.get('/list/1')).toEqual({ value: { file: file.rel, line: 6, column: 5 } });
+    expect(docs[0]!.pos.get('/other')).toEqual({ key: { file: file.rel, line: 7, column: 1 }, value: { file: file.rel, line: 7, column: 8 } });
+  });
+
   it('documents with aliases are not cached (their shared values would not survive JSON)', () => {
     const root = scratch();
     write(root, 'playbooks/alias.yaml', readFileSync(join(root, 'playbooks/daily.yaml'), 'utf8').replace(/^name: (\S+)$/m, 'name: &n alias-$1\ndescription: *n'));
