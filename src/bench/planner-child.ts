@@ -1,7 +1,8 @@
 /**
  * Child process of bench (c): core.buildPlan on N synthetic resources (host tunables, files and
  * cron entries of N/100 hosts with the host provider's real rule table), live equal to desired
- * except ~1% drift (updates, a few absent). Prints {ms, buildMs, heapMb, maxRssMb, …} as JSON.
+ * except ~1% drift (updates, a few absent). Prints {ms, buildMs, buildCpuMs, heapMb, maxRssMb, …}
+ * as JSON; buildCpuMs is the process's CPU time (user + system, GC threads included) in buildPlan.
  * Usage: node dist/bench/planner-child.js N
  */
 import { buildPlan, type DesiredResource, type LiveRead } from '../core/index.js';
@@ -36,7 +37,9 @@ function main(): void {
   const t0 = process.hrtime.bigint();
   const { desired, live } = synthetic(n);
   const t1 = process.hrtime.bigint();
+  const cpu0 = process.cpuUsage();
   const plan = buildPlan({ env: 'bench', createdAt: '2026-01-01T00:00:00.000Z', desired, live, rules: { host: HOST_TYPES } });
+  const cpu = process.cpuUsage(cpu0);
   const t2 = process.hrtime.bigint();
   const mb = (b: number): number => Math.round((b / 1048576) * 10) / 10;
   const changed = plan.changes.filter((c) => c.action !== 'noop').length;
@@ -44,6 +47,7 @@ function main(): void {
     n,
     generateMs: Number(t1 - t0) / 1e6,
     buildMs: Number(t2 - t1) / 1e6,
+    buildCpuMs: (cpu.user + cpu.system) / 1000,
     changes: plan.changes.length,
     changed,
     steps: plan.steps.length,

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { median, timed } from './proc.js';
 import { goalFigure, round, type BenchContext, type BenchOutcome } from './types.js';
 
-interface ChildFigures { n: number; generateMs: number; buildMs: number; changes: number; changed: number; steps: number; heapMb: number; maxRssMb: number }
+interface ChildFigures { n: number; generateMs: number; buildMs: number; buildCpuMs: number; changes: number; changed: number; steps: number; heapMb: number; maxRssMb: number }
 
 export async function benchPlanner(ctx: BenchContext, n = 100_000): Promise<BenchOutcome> {
   const runs = ctx.quick ? 1 : 3;
@@ -23,6 +23,7 @@ export async function benchPlanner(ctx: BenchContext, n = 100_000): Promise<Benc
     title: `Pure planner (core.buildPlan) on ${n.toLocaleString('en')} synthetic resources`,
     figures: [
       goalFigure({ bench: 'c', name: `buildPlan, ${n} resources, wall`, value: round(ms), unit: 'ms', goal: '< 2 000 ms' }, (v) => v < 2000),
+      { bench: 'c', name: 'buildPlan, CPU time (user + system, GC threads included)', value: round(median(results.map((r) => r.buildCpuMs))), unit: 'ms', goal: '—' },
       { bench: 'c', name: 'planner process peak RSS (resources generated + plan)', value: round(median(results.map((r) => r.maxRssMb)), 1), unit: 'MB', goal: '—' },
       { bench: 'c', name: 'heap used after the plan', value: round(median(results.map((r) => r.heapMb)), 1), unit: 'MB', goal: '—' },
     ],

@@ -1,7 +1,7 @@
 /**
  * Child processes for the benchmarks: run a command with a wall-clock figure (node's hrtime)
  * and, when /usr/bin/time exists, the child's peak RSS ("Maximum resident set size" of
- * `/usr/bin/time -v`); background servers (lab serve, sshd) registered so that every one of
+ * `/usr/bin/time -v`) and CPU time (its user + system seconds); background servers (lab serve, sshd) registered so that every one of
  * them is stopped at the end, even on failure. Every child has a time limit.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -18,6 +18,8 @@ export interface Timed {
   stderr: string;
   /** Peak resident set size of the child in KiB (undefined without /usr/bin/time). */
   maxRssKb?: number;
+  /** CPU time of the child, user + system, in ms (undefined without /usr/bin/time). */
+  cpuMs?: number;
   timedOut: boolean;
 }
 
@@ -25,7 +27,7 @@ export interface RunOptions {
   cwd?: string;
   env?: NodeJS.ProcessEnv;
   timeoutMs: number;
-  /** Wrap in `/usr/bin/time -v` to read the peak RSS. */
+  /** Wrap in `/usr/bin/time -v` to read the peak RSS and the CPU time. */
   rss?: boolean;
 }
 
@@ -63,12 +65,17 @@ export async function timed(cmd: string, args: readonly string[], o: RunOptions)
   clearTimeout(timer);
   live.delete(child);
   let maxRssKb: number | undefined;
+  let cpuMs: number | undefined;
   if (out && existsSync(out)) {
-    const m = /Maximum resident set size \(kbytes\): (\d+)/.exec(readFileSync(out, 'utf8'));
+    const text = readFileSync(out, 'utf8');
+    const m = /Maximum resident set size \(kbytes\): (\d+)/.exec(text);
     if (m) maxRssKb = Number(m[1]);
+    const user = /User time \(seconds\): ([\d.]+)/.exec(text);
+    const sys = /System time \(seconds\): ([\d.]+)/.exec(text);
+    if (user && sys) cpuMs = (Number(user[1]) + Number(sys[1])) * 1000;
   }
   if (dir) rmSync(dir, { recursive: true, force: true });
-  return { ms, code, stdout, stderr, timedOut, ...(maxRssKb !== undefined ? { maxRssKb } : {}) };
+  return { ms, code, stdout, stderr, timedOut, ...(maxRssKb !== undefined ? { maxRssKb } : {}), ...(cpuMs !== undefined ? { cpuMs } : {}) };
 }
 
 export interface Background {

@@ -21,8 +21,18 @@ export function findRepoRoot(start: string): string | undefined {
   }
 }
 
+/** The global options as given (`--repo`, `--now`). */
+export interface GlobalOptions {
+  repo?: string;
+  now?: string;
+}
+
 export function contextOf(command: Command): CliContext {
-  const opts = command.optsWithGlobals<{ repo?: string; now?: string }>();
+  return contextFrom(command.optsWithGlobals<GlobalOptions>());
+}
+
+/** The context from the global options; throws on a missing repository or a bad --now. */
+export function contextFrom(opts: GlobalOptions): CliContext {
   const root = opts.repo ? resolve(opts.repo) : findRepoRoot(process.cwd());
   if (!root) throw new Error('not inside an opsctl repository (no inventory/ and desired-state/ found above the working directory); pass --repo DIR');
   const now = opts.now ? new Date(opts.now) : new Date();

@@ -35,8 +35,9 @@ export function selectedBy(only: readonly string[] | undefined, address: string)
 
 export function buildPlan(input: PlanInput): Plan {
   const diagnostics: Diagnostic[] = [...(input.diagnostics ?? [])];
-  const desired = input.desired.filter((d) => selectedBy(input.only, d.address));
-  const live = input.live.filter((l) => selectedBy(input.only, l.address));
+  const narrowed = (input.only?.length ?? 0) > 0;
+  const desired = narrowed ? input.desired.filter((d) => selectedBy(input.only, d.address)) : input.desired;
+  const live = narrowed ? input.live.filter((l) => selectedBy(input.only, l.address)) : input.live;
   const reconciled = reconcile({ desired, live, rules: input.rules, pruneWithin: input.pruneWithin ?? [] });
   diagnostics.push(...reconciled.diagnostics);
 
@@ -89,47 +90,112 @@ function dedupe(list: Diagnostic[]): Diagnostic[] {
 }
 
 function summarise(changes: readonly Change[], steps: readonly Step[], unknown: number): PlanSummary {
-  const count = (a: Change['action']) => changes.filter((c) => c.action === a).length;
-  return {
-    create: count('create'),
-    update: count('update'),
-    delete: count('delete'),
-    replace: count('replace'),
-    restart: steps.filter((s) => s.action === 'restart').length,
-    noop: count('noop'),
-    unknown,
-  };
+  // One pass (plans hold a change per resource, noops included).
+  const n: Record<Change['action'], number> = { create: 0, update: 0, delete: 0, replace: 0, noop: 0 };
+  for (const c of changes) n[c.action]++;
+  let restart = 0;
+  for (const s of steps) if (s.action === 'restart') restart++;
+  return { create: n.create, update: n.update, delete: n.delete, replace: n.replace, restart, noop: n.noop, unknown };
+}
+
+/** Min-heap of step indices: the ready step that came first in the builder's sequence. */
+class IndexHeap {
+  private readonly a: number[] = [];
+  get size(): number {
+    return this.a.length;
+  }
+  push(v: number): void {
+    const a = this.a;
+    let i = a.push(v) - 1;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (a[p]! <= v) break;
+      a[i] = a[p]!;
+      i = p;
+    }
+    a[i] = v;
+  }
+  pop(): number {
+    const a = this.a;
+    const top = a[0]!;
+    const last = a.pop()!;
+    if (a.length > 0) {
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        if (l >= a.length) break;
+        const r = l + 1;
+        const c = r < a.length && a[r]! < a[l]! ? r : l;
+        if (a[c]! >= last) break;
+        a[i] = a[c]!;
+        i = c;
+      }
+      a[i] = last;
+    }
+    return top;
+  }
 }
 
 /**
  * Kahn's algorithm, always taking the ready step that came first in the builder's sequence, so
  * the result is deterministic and reads in tier order. Returns the cycle's ids when one exists
  * (the cyclic steps are then appended in builder order, and the plan is errored).
+ * O((steps + dependencies) · log steps): a heap of ready steps and a count of what each waits for.
  */
 export function topologicalOrder(steps: readonly Step[]): { steps: Step[]; cycle?: string[] } {
-  const index = new Map(steps.map((s, i) => [s.id, i]));
-  const pending = new Map(steps.map((s) => [s.id, new Set(s.dependsOn.filter((d) => index.has(d)))]));
+  // By id, as before: a step waits for the distinct ids it depends on that are steps here (an id
+  // listed twice — buildSteps never does — waits like its last copy).
+  const copies = new Map<string, number[]>();
+  steps.forEach((s, i) => {
+    const list = copies.get(s.id);
+    if (list) list.push(i);
+    else copies.set(s.id, [i]);
+  });
+  const waits = new Map<string, number>();
+  const dependents = new Map<string, string[]>();
+  for (const [id, list] of copies) {
+    const deps = new Set(steps[list[list.length - 1]!]!.dependsOn.filter((d) => copies.has(d)));
+    waits.set(id, deps.size);
+    for (const d of deps) {
+      const w = dependents.get(d);
+      if (w) w.push(id);
+      else dependents.set(d, [id]);
+    }
+  }
+  const ready = new IndexHeap();
+  steps.forEach((s, i) => {
+    if (waits.get(s.id) === 0) ready.push(i);
+  });
   const done: Step[] = [];
   const doneIds = new Set<string>();
-  while (done.length < steps.length) {
-    const next = steps.find((s) => !doneIds.has(s.id) && [...(pending.get(s.id) ?? [])].every((d) => doneIds.has(d)));
-    if (!next) {
-      const rest = steps.filter((s) => !doneIds.has(s.id));
-      return { steps: [...done, ...rest], cycle: rest.map((s) => s.id) };
+  while (ready.size > 0) {
+    const step = steps[ready.pop()]!;
+    if (doneIds.has(step.id)) continue;
+    done.push(step);
+    doneIds.add(step.id);
+    for (const id of dependents.get(step.id) ?? []) {
+      const left = waits.get(id)! - 1;
+      waits.set(id, left);
+      if (left === 0) for (const i of copies.get(id)!) ready.push(i);
     }
-    done.push(next);
-    doneIds.add(next.id);
+  }
+  if (done.length < steps.length) {
+    const rest = steps.filter((s) => !doneIds.has(s.id));
+    return { steps: [...done, ...rest], cycle: rest.map((s) => s.id) };
   }
   return { steps: done };
 }
 
 function criticalPath(steps: readonly Step[]): number {
   const finish = new Map<string, number>();
+  let longest = 0;
   for (const s of steps) {
-    const start = Math.max(0, ...s.dependsOn.map((d) => finish.get(d) ?? 0));
+    let start = 0;
+    for (const d of s.dependsOn) start = Math.max(start, finish.get(d) ?? 0);
     finish.set(s.id, start + s.estimatedSeconds);
   }
-  return Math.max(0, ...finish.values());
+  for (const f of finish.values()) longest = Math.max(longest, f);
+  return longest;
 }
 
 /** The addresses an apply must re-read before it starts (DESIGN §6.1). */

@@ -133,21 +133,26 @@ function diffDelete(ctx: Ctx, pair: PairOf<'delete'>): Change {
   };
 }
 
+const NONE: readonly string[] = [];
+
 function diffCompare(ctx: Ctx, pair: PairOf<'compare'>): Change {
   const { desired, live } = pair;
-  const ignore = new Set(desired.lifecycle?.ignoreChanges ?? []);
+  const ignore = desired.lifecycle?.ignoreChanges ?? NONE;
   const liveAttrs = live.attributes ?? {};
-  const attributes: AttributeChange[] = [];
-  for (const name of sortedKeys(desired.attributes)) {
-    if (ignore.has('*') || ignore.has(name)) continue;
-    const after = desired.attributes[name];
-    const before = liveAttrs[name];
-    if (valuesEqual(after, before)) continue;
-    attributes.push(attributeChange(ctx, name, before, after));
+  // Most pairs are equal: find the changed names first, and sort and describe only those (the
+  // same names in the same order as sorting every key first).
+  const wanted: Attributes = desired.attributes ?? {};
+  const changed: string[] = [];
+  if (!ignore.includes('*')) {
+    for (const name of Object.keys(wanted)) {
+      if (ignore.length > 0 && ignore.includes(name)) continue;
+      if (!valuesEqual(wanted[name], liveAttrs[name])) changed.push(name);
+    }
   }
-  if (attributes.length === 0) {
-    return { ...base(pair), action: 'noop', attributes, takesEffect: 'immediately', disruption: 'none', reversible: true, estimatedSeconds: 0 };
+  if (changed.length === 0) {
+    return { address: pair.address, system: pair.system, type: pair.type, action: 'noop', attributes: [], takesEffect: 'immediately', disruption: 'none', reversible: true, estimatedSeconds: 0 };
   }
+  const attributes = changed.sort().map((name) => attributeChange(ctx, name, liveAttrs[name], wanted[name]));
   const replacing = attributes.filter((a) => a.effect === 'replace');
   const action: ChangeAction = replacing.length > 0 ? 'replace' : 'update';
   const t = typeRule(ctx.rules, pair.system, pair.type);

@@ -66,11 +66,12 @@ export function reconcile(input: ReconcileInput): { pairs: Pair[]; diagnostics: 
 }
 
 function pairDesired(desired: DesiredResource, read: LiveRead | undefined): Pair {
-  const base = { address: desired.address, system: desired.system, type: desired.type };
-  if (!read) return { kind: 'unknown', ...base, reason: 'no live read returned for this address' };
-  if (read.status === 'unknown') return { kind: 'unknown', ...base, reason: read.reason ?? 'live state could not be read' };
-  if (read.status === 'absent') return { kind: 'create', ...base, desired, live: read };
-  return { kind: 'compare', ...base, desired, live: read };
+  // Object literals, not spreads: one pair per resource, 100 000 in a large plan.
+  const { address, system, type } = desired;
+  if (!read) return { kind: 'unknown', address, system, type, reason: 'no live read returned for this address' };
+  if (read.status === 'unknown') return { kind: 'unknown', address, system, type, reason: read.reason ?? 'live state could not be read' };
+  if (read.status === 'absent') return { kind: 'create', address, system, type, desired, live: read };
+  return { kind: 'compare', address, system, type, desired, live: read };
 }
 
 function pairLiveOnly(read: LiveRead, input: ReconcileInput, diagnostics: Diagnostic[]): Pair | undefined {

@@ -177,16 +177,29 @@ function tiers(drafts: Draft[], order: (a: number, b: number) => number): Draft[
   return ranks.map((r) => drafts.filter((d) => d.rank === r));
 }
 
-/** Heads of each tier (no dependency inside the tier) wait for the tails of the previous tier. */
+/**
+ * Heads of each tier (no dependency inside the tier) wait for the tails of the previous tier.
+ * A tier can have thousands of heads and tails: the tails are added through a Set, not addDep's
+ * linear search (same result: what was there, then each tail not yet there, sorted).
+ */
 function linkTiers(list: Draft[][]): void {
   let tails: string[] = [];
   for (const tier of list) {
     const ids = new Set(tier.map((d) => d.step.id));
     for (const d of tier) {
-      if (!d.step.dependsOn.some((id) => ids.has(id))) for (const t of tails) addDep(d.step, t);
-      d.step.dependsOn.sort();
+      const deps = d.step.dependsOn;
+      if (tails.length > 0 && !deps.some((id) => ids.has(id))) {
+        const have = new Set(deps);
+        for (const t of tails) {
+          if (have.has(t)) continue;
+          deps.push(t);
+          have.add(t);
+        }
+      }
+      deps.sort();
     }
-    const depended = new Set(tier.flatMap((d) => d.step.dependsOn.filter((id) => ids.has(id))));
+    const depended = new Set<string>();
+    for (const d of tier) for (const id of d.step.dependsOn) if (ids.has(id)) depended.add(id);
     tails = tier.map((d) => d.step.id).filter((id) => !depended.has(id)).sort();
   }
 }

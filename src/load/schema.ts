@@ -171,9 +171,12 @@ export function validateDoc(kind: Kind, value: unknown, pos: PosMap, options: Va
   const fn = validatorFor(kind);
   const data = options.markers ? stripMarkers(value) : value;
   if (fn(data)) return [];
+  // A partial layer's missing keys are not errors: drop them before the costly part (they only
+  // ever decide their own fate in collapseUnions, never another error's).
+  const errors = options.partial ? (fn.errors ?? []).filter((e) => e.keyword !== 'required') : (fn.errors ?? []);
+  if (errors.length === 0) return [];
   const out: Diagnostic[] = [];
-  for (const e of collapseUnions(withContext(fn.errors ?? [], kindSchema(kind), data))) {
-    if (options.partial && e.keyword === 'required') continue;
+  for (const e of collapseUnions(withContext(errors, kindSchema(kind), data))) {
     const { text, atKey } = message(e);
     const source = atKey !== undefined ? keyPos(pos, pointer(e.instancePath, atKey)) : valuePos(pos, e.instancePath);
     out.push(error('schema', text, source));

@@ -87,6 +87,13 @@ export const isKind = (name: string): name is Kind => Object.hasOwn(current().SC
 export const kindSchema = (kind: Kind): unknown => current().SCHEMAS[kind];
 export const secretRefPattern = (): string => current().SECRET_REF_PATTERN;
 
+let sourceStamp: string | undefined;
+/** The stamp of the schemas in use: the generated file's, or (from source) computed once. */
+export function currentSchemaStamp(): string {
+  const { STAMP } = current();
+  return STAMP ?? (sourceStamp ??= schemaStamp(new URL('../model/schema/', import.meta.url)));
+}
+
 export function validatorFor(kind: Kind): KindValidator {
   const fn = current().VALIDATORS?.[kind];
   if (!fn) throw new Error(`no validator for kind ${kind}; run npm run build`);
