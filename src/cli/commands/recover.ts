@@ -9,6 +9,7 @@ import { contextOf } from '../context.js';
 import { EXIT } from '../exit.js';
 import { clockOf, connectForApply, exitFor, printResult, recordApplyFor, renderEvent } from './apply.js';
 import { loadForCli } from './plan.js';
+import { releaseModelForCli } from './release-model.js';
 
 interface RecoverCliOptions { env: string; resume?: boolean; rollback?: boolean; takeOver?: boolean; json?: boolean }
 
@@ -19,7 +20,10 @@ async function recover(opts: RecoverCliOptions, command: Command): Promise<void>
     process.exitCode = EXIT.error;
     return;
   }
-  const model = loadForCli(ctx.root, opts.env);
+  const plain = loadForCli(ctx.root, opts.env);
+  const release = plain ? await interruptedRelease(ctx.root, opts.env) : undefined;
+  // An interrupted release apply is recovered against the same desired state it was applied with.
+  const model = plain && release ? await releaseModelForCli(ctx.root, plain, release) : plain;
   if (!model) return;
   const now = clockOf(ctx);
   const [{ recoverApply }, recordApply] = await Promise.all([import('../../engine/apply/index.js'), recordApplyFor(now)]);
@@ -35,6 +39,12 @@ async function recover(opts: RecoverCliOptions, command: Command): Promise<void>
   } finally {
     await estate.close();
   }
+}
+
+/** The release of the (first) interrupted apply in env, if it was a release's. */
+async function interruptedRelease(root: string, env: string): Promise<string | undefined> {
+  const { interruptedJournals } = await import('../../engine/journal/index.js');
+  return interruptedJournals(root, env).map((f) => f.start?.release).find((r) => r !== undefined);
 }
 
 export function registerRecover(program: Command): void {

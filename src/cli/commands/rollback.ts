@@ -8,12 +8,15 @@ import type { Command } from 'commander';
 import { contextOf } from '../context.js';
 import { clockOf, connectForApply, exitFor, printResult, renderEvent, windowCheckFor } from './apply.js';
 import { loadForCli } from './plan.js';
+import { releaseModelForCli } from './release-model.js';
 
 interface RollbackCliOptions { env: string; release: string; breakGlass?: string; takeOver?: boolean; json?: boolean }
 
 async function rollback(opts: RollbackCliOptions, command: Command): Promise<void> {
   const ctx = contextOf(command);
-  const model = loadForCli(ctx.root, opts.env);
+  const plain = loadForCli(ctx.root, opts.env);
+  // The release's desired state (a sql-migration's scripts) is needed to read what it changed.
+  const model = plain && (await releaseModelForCli(ctx.root, plain, opts.release));
   if (!model) return;
   const now = clockOf(ctx);
   const [{ rollbackRelease }, window] = await Promise.all([import('../../engine/apply/index.js'), windowCheckFor(ctx.root, opts.env)]);
