@@ -61,6 +61,7 @@ async function loadDriver(o: OracledbSessionOptions): Promise<OracledbDriver> {
 
 /** A driver error as OracleError when it names an ORA- code; other errors pass unchanged. */
 export function toOracleError(err: unknown, host?: string): unknown {
+  if (err instanceof OracleError) return err;
   const e = err as { message?: string; errorNum?: number; code?: string } | undefined;
   const message = typeof e?.message === 'string' ? e.message : String(err);
   const m = /\b(ORA-\d{5})\b/.exec(message) ?? (e?.code && /^ORA-\d{5}$/.test(e.code) ? [e.code, e.code] : null);
