@@ -54,6 +54,11 @@ describe.skipIf(!existsSync(CLI))('sql-migration release against the lab', () =>
 
   it('plan → apply → catalogue and history → re-plan clean → rollback', async () => {
     expect(await column()).toEqual(['"N"', '0']);
+    // The lab (tier lab) needs no approvals; the release's roles approve as they would for production.
+    for (const [role, name] of [['主管部门', '示例审批人甲'], ['业务部门', '示例审批人乙']]) {
+      const ap = await lab.cli('--now', IN_WINDOW, 'approve', RELEASE, '--role', role!, '--name', name!);
+      expect(ap.code, `${ap.stdout}\n${ap.stderr}`).toBe(0);
+    }
     const p = await plan(RELEASE, 'migration.plan.json');
     expect(p.code, p.out).toBe(0);
     const changed = p.plan!.changes.filter((c) => c.action !== 'noop');
@@ -84,6 +89,12 @@ describe.skipIf(!existsSync(CLI))('sql-migration release against the lab', () =>
     // The run's clock (--now), the journal's apply id and the plan's digest, and who ran it.
     expect(rows.every((r) => String(r.PLAN_ID).startsWith('sha256:') && /^\d{8}T\d{6}Z-[0-9a-f]{6}$/.test(String(r.APPLY_ID)) && String(r.APPLIED_AT).startsWith('2026-11-28T14:') && String(r.APPLIED_BY).includes('@'))).toBe(true);
     expect(`${a.stdout}${a.stderr}`).not.toMatch(/apply record was not committed/);
+    const records = execFileSync('git', ['log', '--format=%H', '--grep', `Opsctl-Release: ${RELEASE}`], { cwd: lab.dir, encoding: 'utf8' }).trim().split('\n');
+    const recordPath = execFileSync('git', ['show', '--name-only', '--format=', records[0]!], { cwd: lab.dir, encoding: 'utf8' }).split('\n').find((f) => f.endsWith('record.json'))!;
+    const record = JSON.parse(readFileSync(join(lab.dir, recordPath), 'utf8')) as { outcome: string; approvals: Array<{ role: string }>; addresses: string[] };
+    expect(record.outcome).toBe('succeeded');
+    expect(record.approvals.map((x) => x.role).sort()).toEqual(['业务部门', '主管部门'].sort());
+    expect(record.addresses).toContain('lab/oracle:coredb/migration:002_idx_jfxx_fkssq');
     expect(rows.map((r) => r.ROLLBACK_CHECKSUM)).toEqual([sha('sql-001-rollback'), sha('sql-002-rollback')]);
 
     const again = await lab.cli('plan', '--env', 'lab', '--release', RELEASE, '--detailed-exitcode');
