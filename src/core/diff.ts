@@ -107,11 +107,12 @@ function diffCreate(ctx: Ctx, pair: PairOf<'create'>): Change {
     ...base(pair),
     action: 'create',
     attributes,
+    ...(pair.desired.irreversible ? { reason: pair.desired.irreversible } : {}),
     ...(pair.desired.dependsOn?.length ? { dependsOn: [...pair.desired.dependsOn].sort() } : {}),
     takesEffect: 'immediately',
     disruption: 'none',
-    reversible: true,
-    estimatedSeconds: typeRule(ctx.rules, pair.system, pair.type).createSeconds ?? 30,
+    reversible: !pair.desired.irreversible,
+    estimatedSeconds: pair.desired.estimatedSeconds ?? typeRule(ctx.rules, pair.system, pair.type).createSeconds ?? 30,
     inverse: { action: 'delete', attributes: {} },
   };
 }

@@ -45,6 +45,13 @@ export interface DesiredResource {
   dependsOn?: Address[];
   /** Restart groups used when an attribute rule says the change needs a restart. */
   restartGroups?: RestartGroup[];
+  /**
+   * Set when creating this resource cannot be undone (e.g. a migration script without a
+   * rollback script): the create change is irreversible, with this as its reason.
+   */
+  irreversible?: string;
+  /** Seconds its create takes, when the provider knows better than the type's createSeconds. */
+  estimatedSeconds?: number;
 }
 
 export interface LiveRead {

@@ -6,6 +6,7 @@
  */
 import type { EnvironmentModel } from '../model/model.js';
 import type { ExecOptions, ExecResult, Secret, SshCommand, WeblogicClient } from '../transport/index.js';
+import type { OracleScriptResult, OracleScriptRun } from '../transport/oracle.js';
 
 export interface HostRunner {
   /** Run a command on an inventory host over its pooled SSH connection. A non-zero exit is a value. */
@@ -29,6 +30,8 @@ export interface OracleSession {
   query(sql: string, binds?: OracleBinds): Promise<OracleRow[]>;
   /** Run one statement (DDL, DML, ALTER SYSTEM, PL/SQL block) and commit; rows affected for DML. */
   execute(sql: string, binds?: OracleBinds): Promise<{ rowsAffected: number }>;
+  /** Run a migration script file as one unit, then `after`, then COMMIT (transport/oracle.ts). */
+  runScript?(run: OracleScriptRun): Promise<OracleScriptResult>;
 }
 
 export interface ProviderContext {

@@ -66,6 +66,8 @@ export interface StepRequest {
   fingerprints: Record<string, string>;
   dryRun?: boolean;
   signal?: AbortSignal;
+  /** The run this step belongs to (for what a provider records on the target, e.g. a migration's history row). */
+  run?: { applyId: string; planDigest: string; operator: string };
 }
 
 export interface InverseResponse {

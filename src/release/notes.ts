@@ -43,9 +43,12 @@ function stepTable(plan: Plan | undefined, runSteps: readonly ReleaseRunStep[]):
   const rows: string[] = ['| # | 步骤 / step | 停机影响 / downtime | 预计 / est. | 可回退 / reversible |', '|---|---|---|---|---|'];
   plan?.steps.forEach((s, i) => rows.push(`| ${i + 1} | ${s.description} | ${s.downtime} | ${s.estimatedSeconds} s | ${s.reversible ? '是' : '**否**'} |`));
   const base = plan?.steps.length ?? 0;
-  runSteps.forEach((s, i) => {
+  // SQL scripts the plan already has as migration steps are not listed twice.
+  const planned = new Set(plan?.steps.map((s) => s.address) ?? []);
+  runSteps.filter((s) => !(s.kind === 'sql-script' && planned.has(s.address))).forEach((s, i) => {
     const down = s.kind === 'sql-script' ? 'none — online' : s.rolling ? `rolling — stops ${s.stops.join(', ')}; group keeps serving` : `outage — stops ${s.stops.join(', ')}`;
-    rows.push(`| ${base + i + 1} | ${s.description} | ${down} | — | ${s.kind === 'sql-script' ? `是（${s.rollback.path}）` : '是（opatch rollback / bsu -remove）'} |`);
+    const undo = s.kind !== 'sql-script' ? '是（opatch rollback / bsu -remove）' : s.rollback ? `是（${s.rollback.path}）` : '**否**（无回退脚本 / no rollback script）';
+    rows.push(`| ${base + i + 1} | ${s.description} | ${down} | — | ${undo} |`);
   });
   if (rows.length === 2) return ['（未提供计划；以 `opsctl plan --env E --release R --out plan.json` 生成后再出说明）'];
   if (plan) rows.push('', `计划合计 / plan total: ${plan.steps.length} 步，串行上限 ${minutes(plan.estimatedSeconds)}，并行关键路径 ${minutes(plan.criticalPathSeconds)}。`);
@@ -55,7 +58,7 @@ function stepTable(plan: Plan | undefined, runSteps: readonly ReleaseRunStep[]):
 function rollbackLines(r: Release, plan: Plan | undefined, runSteps: readonly ReleaseRunStep[]): string[] {
   const out = [r.notes.rollback ?? '按计划记录的反向步骤回退 / undo the recorded inverse steps in reverse order.'];
   const sql = runSteps.filter((s) => s.kind === 'sql-script');
-  if (sql.length > 0) out.push('', '回退脚本（按相反顺序执行）/ rollback scripts, in reverse order:', ...[...sql].reverse().map((s) => `- ${s.rollback.path}（sha256 ${s.rollback.sha256.slice(0, 12)}…）撤销 ${s.id}`));
+  if (sql.length > 0) out.push('', '回退脚本（按相反顺序执行）/ rollback scripts, in reverse order:', ...[...sql].reverse().map((s) => (s.rollback ? `- ${s.rollback.path}（sha256 ${s.rollback.sha256.slice(0, 12)}…）撤销 ${s.id}` : `- ${s.id}：**无回退脚本，不可逆** / no rollback script: irreversible`)));
   const irreversible = plan?.steps.filter((s) => !s.reversible) ?? [];
   if (irreversible.length > 0) out.push('', '**不可逆步骤（需明确同意）/ irreversible steps (need explicit consent):**', ...irreversible.map((s) => `- ${s.id}`));
   out.push('', '回退命令 / command: `opsctl rollback --env E --release ' + r.name + '`（或中断后 `opsctl recover --env E --rollback`）');

@@ -7,14 +7,17 @@
  * - oracle-patch: the patch id joins each listed database's `patches` (and each standby's).
  * - os-tunables / config-table: the documents named in `changes` are already desired state; the
  *   overlay only names their addresses (the release groups them, for approvals and notes).
- * - sql-migration / weblogic-patch (and oracle-patch's host order): step descriptions for the
- *   providers' `run` steps, see release-steps.ts.
+ * - sql-migration: the scripts as `migrations` of the environment copy (migration-overlay.ts),
+ *   planned by the Oracle provider against the history table; also their step descriptions.
+ * - weblogic-patch (and oracle-patch's host order): step descriptions for the providers' `run`
+ *   steps, see release-steps.ts.
  * The model is not changed; the overlay holds a copy of the environment.
  */
 import { error, type Diagnostic } from '../diag/index.js';
 import type { Address } from '../model/address.js';
 import type { EnvironmentModel, Model, Release, ReleaseType } from '../model/index.js';
 import { profileApplies } from '../model/index.js';
+import { withMigrations } from './migration-overlay.js';
 import { oraclePatchSteps, sqlSteps, weblogicPatchSteps, type ReleaseRunStep } from './release-steps.js';
 
 export interface ReleaseOverlay {
@@ -94,7 +97,9 @@ export function releaseOverlay(model: Model, release: Release, env: EnvironmentM
       out.runSteps = weblogicPatchSteps(e, release);
       for (const d of release.weblogicPatch?.domains ?? []) out.addresses.push(addr(e.environment.name, `weblogic:${d}`));
     } else if (release.type === 'sql-migration') {
-      out.runSteps = sqlSteps(e.environment.name, release);
+      const steps = sqlSteps(e.environment.name, release);
+      out.runSteps = steps;
+      out.env = withMigrations(e, release, steps, out.diagnostics);
       if (release.sqlMigration) out.addresses.push(addr(e.environment.name, `oracle:${release.sqlMigration.database}`));
     } else documents(e, release, out);
   } catch (err) {

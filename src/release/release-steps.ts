@@ -24,8 +24,12 @@ export interface SqlScriptStep {
   address: Address;
   database: string;
   artifact: ArtifactRef;
-  rollback: ArtifactRef;
-  /** The provider inserts this row in the same transaction scope as the script's success. */
+  /** Absent: no rollback script — the step is irreversible. */
+  rollback?: ArtifactRef;
+  /** Checks after the script (manifest `verify`). */
+  verify: Array<{ sql: string; expect: string | number }>;
+  estimatedMinutes?: number;
+  /** The provider inserts this row in the same SQL*Plus run, right after the script (providers/oracle/migration.ts). */
   history: { table: string; columns: { script_id: string; checksum: string; release: string } };
   description: string;
 }
@@ -62,9 +66,9 @@ export function sqlSteps(env: string, release: Release): SqlScriptStep[] {
   return m.scripts.map((s, i) => ({
     kind: 'sql-script', order: i + 1, id: s.id, database: m.database,
     address: `${env}/oracle:${m.database}/migration:${s.id}` as Address,
-    artifact: ref(release, s.artifact), rollback: ref(release, s.rollbackArtifact),
+    artifact: ref(release, s.artifact), ...(s.rollbackArtifact ? { rollback: ref(release, s.rollbackArtifact) } : {}), verify: s.verify ?? [], ...(s.estimatedMinutes ? { estimatedMinutes: s.estimatedMinutes } : {}),
     history: { table: m.historyTable, columns: { script_id: s.id, checksum: ref(release, s.artifact).sha256, release: release.name } },
-    description: `run ${s.id} on ${m.database} (sha256 ${ref(release, s.artifact).sha256.slice(0, 12)}…), record it in ${m.historyTable}; undo: ${ref(release, s.rollbackArtifact).path}`,
+    description: `run ${s.id} on ${m.database} (sha256 ${ref(release, s.artifact).sha256.slice(0, 12)}…), record it in ${m.historyTable}; undo: ${s.rollbackArtifact ? ref(release, s.rollbackArtifact).path : 'none — irreversible'}`,
   }));
 }
 

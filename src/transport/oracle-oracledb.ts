@@ -9,7 +9,8 @@
  * the driver as binds; driver errors carrying `ORA-nnnnn` become OracleError.
  */
 import { OracleError, TransportTimeoutError } from './errors.js';
-import type { OracleBinds, OracleRow, OracleSqlSession, OracleStatement } from './oracle.js';
+import { OracleScriptError, type OracleBinds, type OracleRow, type OracleScriptResult, type OracleScriptRun, type OracleSqlSession, type OracleStatement } from './oracle.js';
+import { parseSqlplusScript } from './sqlplus-script.js';
 import type { Secret } from './secrets.js';
 
 /** The part of a node-oracledb Connection this module uses. */
@@ -60,6 +61,7 @@ async function loadDriver(o: OracledbSessionOptions): Promise<OracledbDriver> {
 
 /** A driver error as OracleError when it names an ORA- code; other errors pass unchanged. */
 export function toOracleError(err: unknown, host?: string): unknown {
+  if (err instanceof OracleError) return err;
   const e = err as { message?: string; errorNum?: number; code?: string } | undefined;
   const message = typeof e?.message === 'string' ? e.message : String(err);
   const m = /\b(ORA-\d{5})\b/.exec(message) ?? (e?.code && /^ORA-\d{5}$/.test(e.code) ? [e.code, e.code] : null);
@@ -117,12 +119,49 @@ export function createOracledbSession(o: OracledbSessionOptions): OracleSqlSessi
       }
       return { rowsAffected };
     }),
+    runScript: (r: OracleScriptRun) => guarded((c) => runScript(c, r, host, o.callTimeoutMs ?? 60_000)),
     close: async () => {
       const c = conn;
       conn = undefined;
       if (c) await (await c.catch(() => undefined))?.close();
     },
   };
+}
+
+/**
+ * A migration script through the driver: split as SQL*Plus splits it (sqlplus-script.ts), each
+ * SQL statement without its `;` (PL/SQL blocks whole; EXEC as a block; PROMPT/REM/SET ignored),
+ * then `after`, then COMMIT; on the first error ROLLBACK (the uncommitted DML) and reject with
+ * OracleScriptError saying how many statements had completed. `callTimeout` is raised to the
+ * run's limit for the duration.
+ */
+async function runScript(c: OracledbConnection, r: OracleScriptRun, host: string | undefined, callTimeoutMs: number): Promise<OracleScriptResult> {
+  const units = parseSqlplusScript(r.text).units;
+  const done: string[] = [];
+  let finished = false;
+  if (r.timeoutMs) c.callTimeout = r.timeoutMs;
+  try {
+    for (const u of units) {
+      let sql: string | undefined;
+      if (u.kind === 'sql') sql = u.text.replace(/;\s*(--[^\n]*)?\s*$/, '');
+      else if (u.kind === 'plsql') sql = u.text;
+      else if (/^EXEC(UTE)?\s/i.test(u.text)) sql = `BEGIN ${u.text.replace(/^EXEC(UTE)?\s+/i, '').replace(/;\s*$/, '')}; END;`;
+      if (sql === undefined) continue;
+      await c.execute(sql, {}, { autoCommit: false });
+      done.push(u.text.split('\n')[0]!.slice(0, 80));
+    }
+    finished = true;
+    for (const st of r.after ?? []) await c.execute(st.sql, st.binds ?? {}, { autoCommit: false });
+    await c.commit();
+    return { completed: done.length, output: done.map((d) => `done: ${d}`).join('\n') };
+  } catch (err) {
+    await c.rollback().catch(() => undefined);
+    const e = toOracleError(err, host);
+    if (e instanceof OracleError) throw new OracleScriptError(e.code, e.message, { cause: err, ...(host ? { host } : {}) }, done.length, finished, true);
+    throw e;
+  } finally {
+    c.callTimeout = callTimeoutMs;
+  }
 }
 
 /** `user/password@//host:port/service` (OPSCTL_ORACLE_CONNECT) split at the last `@` (passwords may hold one). */

@@ -12,7 +12,8 @@
  */
 import { parseSqlplusCsv } from '../parsers/sqlplus.js';
 import { OracleError, QuotingError, RemoteCommandError } from './errors.js';
-import { checkBindName, isPlsql, oracleErrorOf, sqlLiteral, type OracleBinds, type OracleRow, type OracleSqlSession, type OracleStatement } from './oracle.js';
+import { checkBindName, isPlsql, oracleErrorOf, OracleScriptError, sqlLiteral, type OracleBinds, type OracleRow, type OracleScriptResult, type OracleScriptRun, type OracleSqlSession, type OracleStatement } from './oracle.js';
+import { completedStatements } from './sqlplus-script.js';
 import { shellQuote } from './quote.js';
 import type { Secret } from './secrets.js';
 import type { ExecOptions, SshCommand } from './ssh.js';
@@ -157,7 +158,39 @@ export function createSqlplusSession(o: SqlplusSessionOptions): OracleSqlSession
     },
     transaction: many,
     close: async () => {},
+    runScript: (r) => runScript(o, logon, r),
   };
+}
+
+const BEGIN_MARK = 'opsctl-script-begin';
+const END_MARK = 'opsctl-script-end';
+
+/**
+ * The script file as SQL*Plus reads it from a file, unmodified, between two PROMPT markers,
+ * after the session setup (WHENEVER SQLERROR EXIT SQL.SQLCODE ROLLBACK, logon, NLS formats,
+ * FEEDBACK 1 so every statement reports completion); then the `after` statements with their
+ * binds, COMMIT, EXIT. An error anywhere exits at once and rolls back the uncommitted DML.
+ */
+export function scriptInput(o: SqlplusSessionOptions, r: OracleScriptRun): string {
+  const text = r.text.replace(/\r\n/g, '\n').replace(/\s+$/, '');
+  const after = (r.after ?? []).flatMap((st) => [...bindLines(st.binds), ...statementLines(st.sql)]);
+  return [...PREAMBLE, 'WHENEVER SQLERROR EXIT SQL.SQLCODE ROLLBACK', ...connectLines(o), ...SESSION_FORMATS, 'SET FEEDBACK 1', `PROMPT ${BEGIN_MARK}`, text, `PROMPT ${END_MARK}`, ...after, 'COMMIT;', 'EXIT', ''].join('\n');
+}
+
+async function runScript(o: SqlplusSessionOptions, logon: string, r: OracleScriptRun): Promise<OracleScriptResult> {
+  const timeoutMs = r.timeoutMs ?? o.timeoutMs;
+  const result = await o.hosts.exec(o.host, ['/bin/sh'], { stdin: shellScript(o, logon, scriptInput(o, r)), ...(timeoutMs ? { timeoutMs } : {}) });
+  const out = `${result.stdout}\n${result.stderr}`.replace(/\r\n/g, '\n');
+  const begin = out.split('\n').findIndex((l) => l.trim() === BEGIN_MARK);
+  const lines = out.split('\n');
+  const endAt = lines.findIndex((l) => l.trim() === END_MARK);
+  const scriptOut = begin < 0 ? '' : lines.slice(begin + 1, endAt < 0 ? undefined : endAt).join('\n');
+  const completed = completedStatements(scriptOut);
+  const ora = oracleErrorOf(out, { host: o.host });
+  if (ora) throw new OracleScriptError(ora.code, ora.message, { host: o.host }, completed, endAt >= 0, begin >= 0);
+  if (result.exitCode !== 0) throw new RemoteCommandError(`sqlplus (script ${r.name})`, result.exitCode, result.stderr || result.stdout, { host: o.host });
+  if (begin < 0 || endAt < 0) throw new OracleScriptError('OPSCTL-SCRIPT', `sqlplus on ${o.host} did not run script ${r.name} to its end (no ${begin < 0 ? 'start' : 'end'} marker in its output)`, { host: o.host }, completed, false, begin >= 0);
+  return { completed, output: scriptOut.trim() };
 }
 
 /**

@@ -24,6 +24,38 @@ export interface OracleStatement {
   binds?: OracleBinds;
 }
 
+/** A SQL*Plus script file run as one unit (a release migration), then `after` in the same session. */
+export interface OracleScriptRun {
+  /** For messages: the script's id. */
+  name: string;
+  /** The file's text, sent unmodified (sqlplus) or statement by statement as SQL*Plus splits it (oracledb). */
+  text: string;
+  /** Run after the script in the same session and transaction, then COMMIT (e.g. the history row). */
+  after?: readonly OracleStatement[];
+  /** Limit for the whole run (an ONLINE index build can take most of a window). */
+  timeoutMs?: number;
+}
+
+export interface OracleScriptResult {
+  /** Statements of the script that reported completion. */
+  completed: number;
+  /** What SQL*Plus printed for the script (feedback lines), for the journal message. */
+  output: string;
+}
+
+/**
+ * A script stopped at an Oracle error. `completed` statements of the script had reported
+ * completion before it (DDL among them is committed: Oracle commits before and after every
+ * DDL); `scriptFinished` means every statement of the script ran and the error came from the
+ * `after` statements; `started` is false when the session never reached the script (logon).
+ */
+export class OracleScriptError extends OracleError {
+  override readonly name = 'OracleScriptError';
+  constructor(code: string, message: string, options: TransportErrorOptions, readonly completed: number, readonly scriptFinished: boolean, readonly started: boolean) {
+    super(code, message, options);
+  }
+}
+
 export interface OracleSqlSession {
   /** One SELECT; rows keyed by upper-case column name. */
   query(sql: string, binds?: OracleBinds): Promise<OracleRow[]>;
@@ -33,6 +65,8 @@ export interface OracleSqlSession {
   transaction(statements: readonly OracleStatement[]): Promise<{ rowsAffected: number[] }>;
   /** Release the connection (node-oracledb); a no-op for sqlplus (one process per call). */
   close(): Promise<void>;
+  /** Run a migration script as one unit (see OracleScriptRun); rejects with OracleScriptError. */
+  runScript?(run: OracleScriptRun): Promise<OracleScriptResult>;
 }
 
 /** Does the session support `transaction` (both transports here do; test doubles may not)? */
@@ -112,6 +146,10 @@ export function withFailover(candidates: ReadonlyArray<() => OracleSqlSession>):
     query: (sql, binds) => attempt((s) => s.query(sql, binds)),
     execute: (sql, binds) => attempt((s) => s.execute(sql, binds), true),
     transaction: (statements) => attempt((s) => s.transaction(statements), true),
+    runScript: (run) => attempt((s) => {
+      if (!s.runScript) throw new OracleError('OPSCTL-SCRIPT', 'this Oracle session cannot run migration scripts');
+      return s.runScript(run);
+    }, true),
     close: async () => {
       await Promise.all([...made.values()].map((s) => s.close()));
     },

@@ -1,9 +1,11 @@
 /**
  * The desired state a release plan is made and applied against: for an `application` release,
  * the environment with the release overlaid (releaseOverlay: the deployment's version, archive
- * path and sha256); for other release types the plain environment (the release only labels the
- * plan). Used by `plan --release R` and by `apply` of a plan whose `release` is set, so both see
- * the same desired values.
+ * path and sha256); for a `sql-migration` release, with its scripts as `migrations` (planned by
+ * the Oracle provider against the history table); for other release types the plain
+ * environment (the release only labels the plan). Used by `plan --release R`, by `apply` of a
+ * plan whose `release` is set, and by `rollback`/`recover` of such an apply, so all see the same
+ * desired values.
  */
 import { formatDiagnostic } from '../../diag/index.js';
 import type { EnvironmentModel } from '../../model/index.js';
@@ -20,7 +22,7 @@ export async function releaseModelForCli(root: string, env: EnvironmentModel, re
     process.exitCode = EXIT.error;
     return undefined;
   }
-  if (found.type !== 'application') return env;
+  if (found.type !== 'application' && found.type !== 'sql-migration') return env;
   const overlay = releaseOverlay(model, found, env);
   const errors = overlay.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length) {

@@ -11,12 +11,15 @@ import { contextOf } from '../context.js';
 import { EXIT } from '../exit.js';
 import { clockOf, connectForApply, exitFor, printResult, recordApplyFor, renderEvent, windowCheckFor } from './apply.js';
 import { loadForCli } from './plan.js';
+import { releaseModelForCli } from './release-model.js';
 
 interface RollbackCliOptions { env: string; release: string; breakGlass?: string; takeOver?: boolean; json?: boolean }
 
 async function rollback(opts: RollbackCliOptions, command: Command): Promise<void> {
   const ctx = contextOf(command);
-  const model = loadForCli(ctx.root, opts.env);
+  const plain = loadForCli(ctx.root, opts.env);
+  // The release's desired state (a sql-migration's scripts) is needed to read what it changed.
+  const model = plain && (await releaseModelForCli(ctx.root, plain, opts.release));
   if (!model) return;
   const now = clockOf(ctx);
   const [{ rollbackRelease }, { findAppliedRelease }, window, recordApply] = await Promise.all([

@@ -3,11 +3,13 @@
  * journal, the inverses captured so far (in memory, with real values), the order in which steps
  * reached `done` (rollback undoes them in reverse), and the stop flag.
  */
+import { basename } from 'node:path';
 import type { Inverse, Plan, Step } from '../../core/index.js';
 import type { StepRequest } from '../../providers/provider.js';
 import { noEmit, type Emit } from '../events.js';
 import type { JournalEntry } from '../journal/format.js';
 import type { JournalWriter } from '../journal/writer.js';
+import { currentOwner } from '../lock/lease.js';
 import type { RunOptions } from './types.js';
 
 export interface Captured {
@@ -43,7 +45,9 @@ export function record(rc: RunContext, entry: JournalEntry): void {
 export function stepRequest(rc: RunContext, step: Step): StepRequest {
   const addresses = new Set<string>([step.address, ...step.changes]);
   const fingerprints = Object.fromEntries(Object.entries(rc.plan.fingerprints).filter(([a]) => addresses.has(a)));
-  return { env: rc.plan.env, model: rc.opts.ctx.model, step, fingerprints, ...(rc.opts.signal ? { signal: rc.opts.signal } : {}) };
+  const owner = currentOwner();
+  const run = { applyId: basename(rc.journal.path, '.jsonl'), planDigest: rc.journal.planDigest, operator: `${owner.user}@${owner.host}` };
+  return { env: rc.plan.env, model: rc.opts.ctx.model, step, fingerprints, run, ...(rc.opts.signal ? { signal: rc.opts.signal } : {}) };
 }
 
 /** Steps that change an object (and so need an inverse); restarts and gates change nothing lasting. */

@@ -2,11 +2,13 @@
  * One sqlplus run: settings, bind variables, WHENEVER SQLERROR, the connection and its
  * transaction (DML applies to a private copy of the tables at once and is replayed on the
  * shared state at COMMIT; EXIT and DDL commit, ROLLBACK discards), and the output lines.
+ * Schema DDL (tables, columns, indexes, comments) is ddl.ts.
  */
 import type { LabDatabase, LabTable } from '../state/types.js';
 import type { ShellContext } from '../shell/types.js';
 import { runAlter } from './admin.js';
 import { matchCatalogue } from './catalogue.js';
+import { isSchemaDdl, runDdl } from './ddl.js';
 import type { Connection, PasswordCheck } from './connect.js';
 import { isDown } from './connect.js';
 import type { QueryCtx } from './context.js';
@@ -148,6 +150,9 @@ export class Session {
       this.feedback(first === 'COMMIT' ? 'Commit complete.' : 'Rollback complete.');
     } else if (first === 'ALTER' && c.is('SESSION', 1)) {
       this.alterSession(c);
+    } else if (isSchemaDdl(c)) {
+      this.commit();
+      this.feedback(runDdl(c, { store: this.ctx.store, dbName: db.name, now: this.ctx.now, user: this.conn!.user }));
     } else if (first === 'ALTER') {
       this.commit();
       c.next();

@@ -8,6 +8,7 @@ import type { QueryCtx } from './context.js';
 import { instanceOf, stableNumber } from './context.js';
 import type { Row } from './expr.js';
 import { date } from './values.js';
+import { SCHEMA_VIEWS, schemaObjectRows } from './views-schema.js';
 
 export interface Source {
   name: string;
@@ -161,7 +162,8 @@ function resourceRows(q: QueryCtx): Row[] {
 }
 
 function objectRows(q: QueryCtx): Row[] {
-  return q.db.invalidObjects.map((o) => ({ OWNER: o.owner, OBJECT_NAME: o.name, OBJECT_TYPE: o.type, STATUS: 'INVALID' }));
+  const invalid = q.db.invalidObjects.map((o) => ({ OWNER: o.owner, OBJECT_NAME: o.name, OBJECT_TYPE: o.type, STATUS: 'INVALID', CREATED: null }));
+  return [...invalid, ...schemaObjectRows(q)];
 }
 
 type ViewDef = [columns: string[], rows: (q: QueryCtx) => Row[]];
@@ -182,7 +184,8 @@ const VIEWS: Record<string, ViewDef> = {
   DBA_SCHEDULER_JOBS: [['OWNER', 'JOB_NAME', 'ENABLED', 'STATE', 'FAILURE_COUNT', 'LAST_START_DATE', 'NEXT_RUN_DATE', 'REPEAT_INTERVAL'], jobRows],
   DBA_REGISTRY_SQLPATCH: [['PATCH_ID', 'ACTION', 'STATUS', 'ACTION_TIME', 'DESCRIPTION'], patchRows],
   V$RESOURCE_LIMIT: [['RESOURCE_NAME', 'CURRENT_UTILIZATION', 'MAX_UTILIZATION', 'INITIAL_ALLOCATION', 'LIMIT_VALUE'], resourceRows],
-  DBA_OBJECTS: [['OWNER', 'OBJECT_NAME', 'OBJECT_TYPE', 'STATUS'], objectRows],
+  DBA_OBJECTS: [['OWNER', 'OBJECT_NAME', 'OBJECT_TYPE', 'STATUS', 'CREATED'], objectRows],
+  ...SCHEMA_VIEWS,
   V$RECOVER_FILE: [['FILE#', 'ONLINE', 'ONLINE_STATUS', 'ERROR', 'CHANGE#', 'TIME'], () => []],
 };
 

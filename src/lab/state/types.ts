@@ -234,6 +234,39 @@ export interface LabTable {
   /** Primary-key columns. */
   key: string[];
   rows: Array<Record<string, Scalar>>;
+  /**
+   * Column definitions as DDL declared them (DBA_TAB_COLUMNS); a column without one shows as
+   * NUMBER or VARCHAR2(4000) by its values. Set by CREATE TABLE / ALTER TABLE ADD (ddl.ts).
+   */
+  defs?: Record<string, LabColumnDef>;
+  /** Name of the primary-key constraint (and its index), when DDL named it. */
+  keyName?: string;
+  tablespace?: string;
+  comment?: string;
+}
+
+export interface LabColumnDef {
+  /** Data type as declared, upper case: `NUMBER(3)`, `VARCHAR2(64)`, `DATE`. */
+  type: string;
+  nullable: boolean;
+  /** DATA_DEFAULT: the default expression's text as written, if any. */
+  default?: string;
+  comment?: string;
+}
+
+/** An index (DBA_INDEXES / DBA_IND_COLUMNS), keyed "OWNER.NAME" in LabDatabase.indexes. */
+export interface LabIndex {
+  owner: string;
+  name: string;
+  /** The indexed table, "OWNER.TABLE". */
+  table: string;
+  columns: string[];
+  unique: boolean;
+  tablespace: string;
+  /** DEGREE: 1 after NOPARALLEL, n after PARALLEL n. */
+  degree: number;
+  status: 'VALID' | 'UNUSABLE';
+  created: string;
 }
 
 export interface LabDatabase {
@@ -265,4 +298,6 @@ export interface LabDatabase {
   dataGuard?: { transportLagSeconds: number; applyLagSeconds: number };
   /** Config tables and the simulated business tables, by "SCHEMA.TABLE". */
   tables: Record<string, LabTable>;
+  /** Indexes created by DDL (and the business tables' own), by "OWNER.NAME". */
+  indexes?: Record<string, LabIndex>;
 }

@@ -22,11 +22,21 @@ export const Artifact = Strict({
 });
 export type Artifact = Static<typeof Artifact>;
 
+/** A check after a migration script: one SELECT returning one row of one value, compared as text with `expect`. */
+export const SqlVerify = Strict({
+  sql: Type.String({ minLength: 1, pattern: '^\\s*(SELECT|select|WITH|with)\\s[^;]*;?\\s*$' }),
+  expect: Type.Union([Type.String(), Type.Number()]),
+});
+
 export const SqlScript = Strict({
   id: Type.String({ pattern: '^[0-9]{3,}_[a-z0-9_]+$' }),
   artifact: Name,
-  /** Artifact that undoes this script. */
-  rollbackArtifact: Name,
+  /** Artifact that undoes this script; without one the script is irreversible (apply needs consent). */
+  rollbackArtifact: Type.Optional(Name),
+  /** Run after the script (and by its step's verify): e.g. the new column is in DBA_TAB_COLUMNS. */
+  verify: Type.Optional(Type.Array(SqlVerify)),
+  /** How long the script runs (an ONLINE index build: most of a window); the plan's estimate and window check use it. */
+  estimatedMinutes: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 1440 })),
 });
 
 export const Approval = Strict({

@@ -3,12 +3,14 @@
  * scheduler jobs, patches (declared; applied by releases) and archive settings of every
  * OracleDatabase, read through `ctx.oracle(db)` (sqlplus over SSH or node-oracledb), changed
  * with ALTER SYSTEM/TABLESPACE/DATABASE/PROFILE/USER and DBMS_SCHEDULER, instances restarted
- * one at a time as SYSDBA on their hosts. See docs/providers/oracle.md.
+ * one at a time as SYSDBA on their hosts; and the scripts of sql-migration releases against their
+ * history table (migration.ts). See docs/providers/oracle.md.
  *
  * May import: core/, model/, diag/, parsers/, transport/, providers/context. Not: cli/,
  * engine/, lab/. Never prints.
  */
 import { valuesEqual, type AttributeValue, type Attributes, type DesiredResource, type LiveRead } from '../../core/index.js';
+import type { Diagnostic } from '../../diag/index.js';
 import type { Address } from '../../model/address.js';
 import { mapBounded } from '../../transport/concurrency.js';
 import type { ProviderContext } from '../context.js';
@@ -17,6 +19,7 @@ import { ApplyRefused, setArchive, setJob, setParameter, setProfile, setTablespa
 import { reasonOf, splitAddress, unknown } from './common.js';
 import { oracleDesired } from './desired.js';
 import { gateInstance, restartInstance, verifySpfile } from './instance.js';
+import { isMigrationAddress, migrationDesired, migrationSteps, readMigrations } from './migration.js';
 import { readDatabase } from './read.js';
 import { ORACLE_TYPES } from './rules.js';
 import { parameterKind, sizeLiteral } from './values.js';
@@ -50,23 +53,41 @@ function adoptParameter(ctx: ProviderContext, db: string, name: string, value: A
 }
 
 export function createOracleProvider(ctx: ProviderContext): Provider {
+  const migrations = migrationSteps(ctx);
   const databaseOf = (address: string) => {
     const p = splitAddress(address);
     return p ? { ...p, model: ctx.model.databases.find((d) => d.name === p.db) } : undefined;
   };
 
+  /** Migration addresses (history table, scripts) read from the history table, per database. */
+  async function readMigrationAddresses(addresses: readonly Address[]): Promise<{ reads: LiveRead[]; diagnostics: Diagnostic[] }> {
+    const byDb = new Map<string, Address[]>();
+    for (const a of addresses) byDb.set(splitAddress(a)!.db, [...(byDb.get(splitAddress(a)!.db) ?? []), a]);
+    const perDb = await mapBounded([...byDb], ctx.concurrency, ([db, list]) => readMigrations(ctx.env, ctx.model, db, list, () => ctx.oracle(db)));
+    return { reads: perDb.flatMap((r) => r.reads), diagnostics: perDb.flatMap((r) => r.diagnostics) };
+  }
+
   async function readAddresses(req: Pick<ReadRequest, 'addresses'>): Promise<LiveRead[]> {
+    return (await readWithDiagnostics(req)).reads;
+  }
+
+  async function readWithDiagnostics(req: Pick<ReadRequest, 'addresses'>): Promise<{ reads: LiveRead[]; diagnostics: Diagnostic[] }> {
+    const scripts = await readMigrationAddresses(req.addresses.filter(isMigrationAddress));
+    return { reads: [...(await readObjects(req.addresses.filter((a) => !isMigrationAddress(a)))), ...scripts.reads], diagnostics: scripts.diagnostics };
+  }
+
+  async function readObjects(addresses: readonly Address[]): Promise<LiveRead[]> {
     const byDb = new Map<string, Address[]>();
     const reads: LiveRead[] = [];
-    for (const a of req.addresses) {
+    for (const a of addresses) {
       const p = databaseOf(a);
       if (!p) continue;
       if (!p.model) reads.push(unknown(a, `database ${p.db} is not in environment ${ctx.env}`));
       else byDb.set(p.db, [...(byDb.get(p.db) ?? []), a]);
     }
-    const perDb = await mapBounded([...byDb], ctx.concurrency, ([db, addresses]) => {
+    const perDb = await mapBounded([...byDb], ctx.concurrency, ([db, list]) => {
       const model = ctx.model.databases.find((d) => d.name === db)!;
-      return readDatabase(ctx.env, model, addresses, () => ctx.oracle(db));
+      return readDatabase(ctx.env, model, list, () => ctx.oracle(db));
     });
     return [...reads, ...perDb.flat()];
   }
@@ -104,10 +125,11 @@ export function createOracleProvider(ctx: ProviderContext): Provider {
 
   return {
     descriptor: ORACLE_DESCRIPTOR,
-    desired: (req) => ({ resources: oracleDesired(req.env, req.model.databases), pruneWithin: [], diagnostics: [] }),
-    read: async (req) => ({ reads: await readAddresses(req), diagnostics: [] }),
+    desired: (req) => ({ resources: [...oracleDesired(req.env, req.model.databases), ...migrationDesired(req.env, req.model)], pruneWithin: [], diagnostics: [] }),
+    read: (req) => readWithDiagnostics(req),
 
     async prepareInverse(req): Promise<InverseResponse> {
+      if (isMigrationAddress(req.step.address)) return migrations.prepareInverse(req);
       if (req.step.action === 'restart' || req.step.action === 'run') return { diagnostics: [] };
       const [live] = await readAddresses({ addresses: [req.step.address] });
       if (!live || live.status !== 'present') return { diagnostics: [], undo: { status: live?.status ?? 'unknown', reason: live?.reason ?? null } };
@@ -116,9 +138,16 @@ export function createOracleProvider(ctx: ProviderContext): Provider {
       return { inverse: { action: 'update', attributes }, diagnostics: [] };
     },
 
-    /** Rollback is an apply whose values are the captured inverse (see attributesToSet). */
-    rollback(req: RollbackRequest): Promise<StepResponse> {
-      return this.apply(req);
+    /** Rollback is an apply whose values are the captured inverse (see attributesToSet); a migration runs its rollback script. */
+    async rollback(req: RollbackRequest): Promise<StepResponse> {
+      if (!isMigrationAddress(req.step.address)) return this.apply(req);
+      const started = ctx.now().getTime();
+      const done = (outcome: StepResponse['outcome'], message: string): StepResponse => ({ outcome, message, durationMs: Math.max(0, ctx.now().getTime() - started), diagnostics: [] });
+      try {
+        return done('applied', await migrations.rollback(req));
+      } catch (err) {
+        return done('failed', err instanceof ApplyRefused ? err.message : reasonOf(splitAddress(req.step.address)?.db ?? '?', err));
+      }
     },
 
     async apply(req): Promise<StepResponse> {
@@ -127,6 +156,7 @@ export function createOracleProvider(ctx: ProviderContext): Provider {
       if (req.step.action === 'run') return done('skipped', 'health gates run in verify');
       if (req.dryRun) return done('skipped', 'dry run: Oracle DDL has no validate-only mode');
       try {
+        if (isMigrationAddress(req.step.address)) return done('applied', await migrations.apply(req));
         return done('applied', await change(req));
       } catch (err) {
         const p = databaseOf(req.step.address);
@@ -135,6 +165,7 @@ export function createOracleProvider(ctx: ProviderContext): Provider {
     },
 
     async verify(req): Promise<VerifyResponse> {
+      if (isMigrationAddress(req.step.address)) return migrations.verify(req);
       try {
         if (req.step.action === 'restart' || req.step.action === 'run') {
           const g = await gateInstance(ctx, req.step.address, req.step.changes);

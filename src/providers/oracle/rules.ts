@@ -38,6 +38,10 @@ export const ORACLE_TYPES: Record<string, TypeRule> = {
   'scheduler-job': { attributes: { enabled: live(5) } },
   // Declared only: patches are applied by a release (OPatch/datapatch), not by plan apply.
   patch: { attributes: { present: { effect: 'live', restartScope: 'none', disruption: 'outage', reversible: false, estimatedSeconds: 3600 } } },
+  // sql-migration releases (migration.ts): created (run) and deleted (rolled back) only; a changed
+  // checksum is a conflict the plan refuses, never an update that re-runs a script.
+  'schema-history': { createSeconds: 5, deleteSeconds: 5, attributes: { columns: live(5) } },
+  migration: { createSeconds: 60, deleteSeconds: 60, attributes: { checksum: live(60) } },
   archive: {
     attributes: {
       // ARCHIVELOG ↔ NOARCHIVELOG needs SHUTDOWN, STARTUP MOUNT, ALTER DATABASE: a manual procedure.
