@@ -44,7 +44,7 @@ export interface PatchHostStep {
   rolling: boolean;
   artifact: ArtifactRef;
   description: string;
-  /** False until the providers execute patch steps (they describe them for 升级说明 today). */
+  /** True: providers/patch executes these (the plan's home-patch steps, one per host). */
   executable: boolean;
 }
 
@@ -94,7 +94,7 @@ export function weblogicPatchSteps(env: EnvironmentModel, release: Release): Pat
       const cmd = p.tool === 'opatch' ? `opatch apply (ORACLE_HOME ${d.admin.middlewareHome})` : `bsu.sh -install -patchlist=${p.patchId} (${d.admin.middlewareHome}/utils/bsu)`;
       out.push({
         kind: 'weblogic-patch', order: out.length + 1, address: `${env.environment.name}/weblogic:${d.name}/patch:${p.patchId}` as Address,
-        tool: p.tool, patchId: p.patchId, host: h.host, group: h.group, stops: h.stops, rolling, artifact: ref(release, p.artifact), executable: false,
+        tool: p.tool, patchId: p.patchId, host: h.host, group: h.group, stops: h.stops, rolling, artifact: ref(release, p.artifact), executable: true,
         description: `${d.name} on ${h.host}: stop ${h.stops.join(', ')}, ${cmd}, start, health gate${rolling ? ` — ${h.group} keeps serving` : ''}`,
       });
     }
@@ -122,7 +122,7 @@ export function oraclePatchSteps(env: EnvironmentModel, release: Release): Patch
     const datapatch = x.db.role === 'primary' && x.db.instances[x.db.instances.length - 1]?.sid === x.sid ? '; then datapatch -verbose once on the primary' : '';
     return {
       kind: 'oracle-patch', order: i + 1, address: `${env.environment.name}/oracle:${x.db.name}/patch:${p.patchId}` as Address,
-      tool: 'opatch+datapatch', patchId: p.patchId, host: x.host, group: x.db.name, stops: [`instance ${x.sid}`], rolling, artifact: ref(release, p.artifact), executable: false,
+      tool: 'opatch+datapatch', patchId: p.patchId, host: x.host, group: x.db.name, stops: [`instance ${x.sid}`], rolling, artifact: ref(release, p.artifact), executable: true,
       description: `${x.db.name} instance ${x.sid} on ${x.host}: stop instance, opatch apply ${p.patchId}, start${rolling ? ' — other RAC instances keep serving' : ' — outage of this instance'}${datapatch}`,
     };
   });

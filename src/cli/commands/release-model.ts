@@ -1,13 +1,17 @@
 /**
  * The desired state a release plan is made and applied against: for an `application` release,
  * the environment with the release overlaid (releaseOverlay: the deployment's version, archive
- * path and sha256); for other release types the plain environment (the release only labels the
- * plan). Used by `plan --release R` and by `apply` of a plan whose `release` is set, so both see
+ * path and sha256); for `weblogic-patch` / `oracle-patch` the patch added to the domains' /
+ * databases' `patches` with its archive; for other release types the plain environment (the
+ * release only labels the plan). Used by `plan --release R` and by `apply` of a plan whose `release` is set, so both see
  * the same desired values.
  */
 import { formatDiagnostic } from '../../diag/index.js';
 import type { EnvironmentModel } from '../../model/index.js';
 import { EXIT } from '../exit.js';
+
+/** Release types planned against the overlaid desired state (the others only label the plan). */
+const OVERLAID = new Set(['application', 'weblogic-patch', 'oracle-patch']);
 
 /** The model to plan/apply `release` with, or undefined after printing why not (exit 1). */
 export async function releaseModelForCli(root: string, env: EnvironmentModel, release: string): Promise<EnvironmentModel | undefined> {
@@ -20,7 +24,7 @@ export async function releaseModelForCli(root: string, env: EnvironmentModel, re
     process.exitCode = EXIT.error;
     return undefined;
   }
-  if (found.type !== 'application') return env;
+  if (!OVERLAID.has(found.type)) return env;
   const overlay = releaseOverlay(model, found, env);
   const errors = overlay.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length) {

@@ -43,8 +43,11 @@ function addHome(host: LabHost, path: string, home: LabHome, files: string[], ow
   for (const f of files) host.files[`${path}/${f}`] ??= labFile(`#!/bin/sh\n# ${f} (opsctl lab: answered by the lab's simulated tool)\n`, at, '0750', owner, owner === 'oracle' ? 'oinstall' : 'weblogic');
 }
 
+/** The jars (and the catalog that describes them) BSU keeps in cache_dir after installing them. */
 function bsuCache(host: LabHost, home: string, seeds: readonly Seed[], at: Date): void {
   for (const s of seeds) host.files[`${home}/utils/bsu/cache_dir/${s.id}.jar`] ??= labFile(`opsctl lab stand-in for BSU patch jar ${s.id}\n`, at, '0644', 'weblogic', 'weblogic');
+  const entries = seeds.map((s) => `  <patch>\n    <patchId>${s.id}</patchId>\n    <description>${s.description}</description>\n    <bug>${s.bug ?? s.id}</bug>\n  </patch>`);
+  host.files[`${home}/utils/bsu/cache_dir/patch-catalog_opsctl-lab.xml`] ??= labFile(`<?xml version="1.0" encoding="UTF-8"?>\n<patch-catalog>\n${entries.join('\n')}\n</patch-catalog>\n`, at, '0644', 'weblogic', 'weblogic');
 }
 
 function placeDomainHomes(env: EnvironmentModel, hosts: Record<string, LabHost>, resetAt: Date): void {
