@@ -25,7 +25,7 @@ describe('WebLogic home patches', () => {
     const env = lab('hall-wlspsu-2026.11');
     const res = weblogicHomePatches('lab', env);
     const steps = releaseOverlay(model, rel('hall-wlspsu-2026.11'), 'lab').runSteps as PatchHostStep[];
-    expect(res.map((r) => r.address)).toEqual(steps.map((s) => `lab/weblogic:hall/host:${s.host}/patch:31537019`));
+    expect(res.map((r) => r.address)).toEqual(steps.map((s) => s.address));
     expect(res.every((r) => r.type === 'home-patch' && r.attributes.applied === true)).toBe(true);
     res.forEach((r, i) => expect(r.dependsOn ?? []).toEqual(res.slice(0, i).map((x) => x.address)));
   });
@@ -56,6 +56,7 @@ describe('Oracle home patches and datapatch', () => {
     expect(homes.map((r) => r.address)).toEqual([
       'lab/oracle:coredb-stby/host:coredb-stby-01/patch:35787077', 'lab/oracle:coredb/host:coredb-01/patch:35787077', 'lab/oracle:coredb/host:coredb-02/patch:35787077',
     ]);
+    expect(homes.map((r) => r.address)).toEqual((releaseOverlay(model, rel('coredb-dpbp-2026.11'), 'lab').runSteps as PatchHostStep[]).map((s) => s.address));
     const all = oracleHomePatches('lab', env);
     const sql = sqlDependencies(env, oracleDesired('lab', env.databases), all).find((r) => r.address === 'lab/oracle:coredb/patch:35787077')!;
     expect(sql.dependsOn).toEqual(homes.map((h) => h.address).sort());
