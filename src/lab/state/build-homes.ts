@@ -17,7 +17,7 @@ import type { LabDatabase, LabHome, LabHomePatch, LabHost } from './types.js';
 /** The lab lists a patch's own number as its one fixed bug (a BSU PSU: its patch number). */
 interface Seed { id: string; description: string; bug?: string }
 
-/** Real patches (ids and descriptions as OPatch / BSU print them; sources in docs/lab.md "Patch inventories"). */
+/** Real patches, ids and descriptions as `opatch lspatches` printed them on 12.2.1.4 OAM/OEM homes (public write-ups in the code index). */
 const WLS12C_BASE: readonly Seed[] = [
   { id: '122145', description: 'Bundle patch for Oracle Coherence Version 12.2.1.4.5' },
   { id: '30152128', description: 'One-off' },
