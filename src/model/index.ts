@@ -6,3 +6,4 @@ export * from './schema/index.js';
 export * from './model.js';
 export * from './address.js';
 export * from './profiles.js';
+export * from './homes.js';

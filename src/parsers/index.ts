@@ -34,6 +34,11 @@
  * | parseBeaLogLines      | WebLogic `<server>.log` / `.out` records (BEA-nnnnnn)        |
  * | parseWlstResults      | `OPSCTL-RESULT <json>` lines of our WLST scripts             |
  * | parseOracleSize       | `64G`, `512M`, `1024K`, bytes; AIX `512MB`, `16 MB`          |
+ * | parseOpatchLsinventory | `opatch lsinventory` (DB homes 11.2+, WebLogic 12c homes)   |
+ * | parseOpatchOutcome    | `opatch apply|napply|rollback|prereq` results                |
+ * | parseDatapatch        | `datapatch -verbose` per-patch results                       |
+ * | parseBsuView          | `bsu.sh -view -status=applied [-verbose]` (WebLogic 10.3.x)  |
+ * | parseBsuOutcome       | `bsu.sh -install|-remove` results and conflicts              |
  */
 export * from './result.js';
 export * from './units.js';
@@ -48,3 +53,5 @@ export * from './linux.js';
 export * from './sqlplus.js';
 export * from './oracle-text.js';
 export * from './weblogic.js';
+export * from './opatch.js';
+export * from './bsu.js';

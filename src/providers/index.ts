@@ -10,15 +10,17 @@ import type { Provider } from './provider.js';
 import { createConfigTableProvider } from './config-table/index.js';
 import { createHostProvider } from './host/index.js';
 import { createOracleProvider } from './oracle/index.js';
+import { withHomePatches } from './patch/index.js';
 import { createWeblogicProvider } from './weblogic/index.js';
 
 export type ProviderFactory = (ctx: ProviderContext) => Provider;
 
 export const PROVIDER_FACTORIES: Partial<Record<System, ProviderFactory>> = {
   host: createHostProvider,
-  oracle: createOracleProvider,
+  // Home patches (OPatch, BSU) and datapatch are answered by providers/patch around the system's provider.
+  oracle: (ctx) => withHomePatches(createOracleProvider(ctx), ctx),
   'config-table': createConfigTableProvider,
-  weblogic: createWeblogicProvider,
+  weblogic: (ctx) => withHomePatches(createWeblogicProvider(ctx), ctx),
 };
 
 /** Systems that have no provider yet. */

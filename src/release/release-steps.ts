@@ -6,7 +6,8 @@
  * the contract is in docs/releases.md. Pure: model in, descriptions out.
  */
 import type { Address } from '../model/address.js';
-import type { Artifact, EnvironmentModel, OracleDatabase, Release, WeblogicDomain } from '../model/index.js';
+import type { Artifact, EnvironmentModel, Release } from '../model/index.js';
+import { databasePatchInstances, domainPatchHosts } from '../model/homes.js';
 
 export interface ArtifactRef {
   name: string;
@@ -37,6 +38,7 @@ export interface SqlScriptStep {
 export interface PatchHostStep {
   kind: 'weblogic-patch' | 'oracle-patch';
   order: number;
+  /** The plan's home-patch address for this host (`E/weblogic:D/host:H/patch:ID`, `E/oracle:DB/host:H/patch:ID`). */
   address: Address;
   tool: 'opatch' | 'bsu' | 'opatch+datapatch';
   patchId: string;
@@ -48,7 +50,7 @@ export interface PatchHostStep {
   rolling: boolean;
   artifact: ArtifactRef;
   description: string;
-  /** False until the providers execute patch steps (they describe them for 升级说明 today). */
+  /** True: providers/patch executes these (the plan's home-patch steps, one per host). */
   executable: boolean;
 }
 
@@ -72,19 +74,6 @@ export function sqlSteps(env: string, release: Release): SqlScriptStep[] {
   }));
 }
 
-/** Hosts of a domain in patch order: per cluster, one host at a time; the admin host last. */
-function domainHostOrder(d: WeblogicDomain): { host: string; group: string; stops: string[] }[] {
-  const byHost = new Map<string, { group: string; stops: string[] }>();
-  for (const s of [...d.servers].sort((a, b) => (a.cluster ?? '').localeCompare(b.cluster ?? '') || a.host.localeCompare(b.host))) {
-    if (s.host === d.admin.host) continue;
-    const e = byHost.get(s.host) ?? { group: s.cluster ?? s.name, stops: [] };
-    e.stops.push(s.name);
-    byHost.set(s.host, e);
-  }
-  const admin = { host: d.admin.host, group: 'admin', stops: [d.admin.serverName, ...d.servers.filter((s) => s.host === d.admin.host && s.name !== d.admin.serverName).map((s) => s.name)] };
-  return [...[...byHost].map(([host, e]) => ({ host, ...e })), admin];
-}
-
 export function weblogicPatchSteps(env: EnvironmentModel, release: Release): PatchHostStep[] {
   const p = release.weblogicPatch;
   if (!p) return [];
@@ -93,24 +82,18 @@ export function weblogicPatchSteps(env: EnvironmentModel, release: Release): Pat
     const d = env.domains.find((x) => x.name === name);
     if (!d) throw new Error(`release ${release.name}: domain ${name} does not exist in ${env.environment.name}`);
     const clusterSize = (c: string): number => new Set(d.servers.filter((s) => s.cluster === c).map((s) => s.host)).size;
-    for (const h of domainHostOrder(d)) {
+    for (const h of domainPatchHosts(d)) {
       const rolling = h.group !== 'admin' && clusterSize(h.group) > 1;
-      const cmd = p.tool === 'opatch' ? `opatch apply (ORACLE_HOME ${d.admin.middlewareHome})` : `bsu.sh -install -patchlist=${p.patchId} (${d.admin.middlewareHome}/utils/bsu)`;
+      const removes = (p.replaces ?? []).map((r) => `bsu.sh -remove -patchlist=${r}, `).join('');
+      const cmd = p.tool === 'opatch' ? `opatch apply (ORACLE_HOME ${d.admin.middlewareHome})` : `${removes}bsu.sh -install -patchlist=${p.patchId} (${d.admin.middlewareHome}/utils/bsu)`;
       out.push({
-        kind: 'weblogic-patch', order: out.length + 1, address: `${env.environment.name}/weblogic:${d.name}/patch:${p.patchId}` as Address,
-        tool: p.tool, patchId: p.patchId, host: h.host, group: h.group, stops: h.stops, rolling, artifact: ref(release, p.artifact), executable: false,
-        description: `${d.name} on ${h.host}: stop ${h.stops.join(', ')}, ${cmd}, start, health gate${rolling ? ` — ${h.group} keeps serving` : ''}`,
+        kind: 'weblogic-patch', order: out.length + 1, address: `${env.environment.name}/weblogic:${d.name}/host:${h.host}/patch:${p.patchId}` as Address,
+        tool: p.tool, patchId: p.patchId, host: h.host, group: h.group, stops: h.servers, rolling, artifact: ref(release, p.artifact), executable: true,
+        description: `${d.name} on ${h.host}: stop ${h.servers.join(', ')}, ${cmd}, start, health gate${rolling ? ` — ${h.group} keeps serving` : ''}`,
       });
     }
   }
   return out;
-}
-
-/** Standby hosts first (standby-first patching), then primary instances one at a time, datapatch last. */
-function instanceOrder(env: EnvironmentModel, dbs: OracleDatabase[]): { db: OracleDatabase; host: string; sid: string }[] {
-  const standbys = env.databases.filter((s) => s.role === 'physical-standby' && dbs.some((d) => d.name === s.standbyOf) && !dbs.includes(s));
-  const all = [...standbys, ...dbs].sort((a, b) => (a.role === b.role ? 0 : a.role === 'physical-standby' ? -1 : 1));
-  return all.flatMap((db) => db.instances.map((i) => ({ db, host: i.host, sid: i.sid })));
 }
 
 export function oraclePatchSteps(env: EnvironmentModel, release: Release): PatchHostStep[] {
@@ -121,12 +104,12 @@ export function oraclePatchSteps(env: EnvironmentModel, release: Release): Patch
     if (!d) throw new Error(`release ${release.name}: database ${n} does not exist in ${env.environment.name}`);
     return d;
   });
-  return instanceOrder(env, dbs).map((x, i) => {
+  return databasePatchInstances(env, dbs).map((x, i) => {
     const rolling = x.db.instances.length > 1;
     const datapatch = x.db.role === 'primary' && x.db.instances[x.db.instances.length - 1]?.sid === x.sid ? '; then datapatch -verbose once on the primary' : '';
     return {
-      kind: 'oracle-patch', order: i + 1, address: `${env.environment.name}/oracle:${x.db.name}/patch:${p.patchId}` as Address,
-      tool: 'opatch+datapatch', patchId: p.patchId, host: x.host, group: x.db.name, stops: [`instance ${x.sid}`], rolling, artifact: ref(release, p.artifact), executable: false,
+      kind: 'oracle-patch', order: i + 1, address: `${env.environment.name}/oracle:${x.db.name}/host:${x.host}/patch:${p.patchId}` as Address,
+      tool: 'opatch+datapatch', patchId: p.patchId, host: x.host, group: x.db.name, stops: [`instance ${x.sid}`], rolling, artifact: ref(release, p.artifact), executable: true,
       description: `${x.db.name} instance ${x.sid} on ${x.host}: stop instance, opatch apply ${p.patchId}, start${rolling ? ' — other RAC instances keep serving' : ' — outage of this instance'}${datapatch}`,
     };
   });

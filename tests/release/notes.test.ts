@@ -37,13 +37,35 @@ describe('releaseOverlay', () => {
     expect(o.addresses.every((a) => a.startsWith('prod/host:'))).toBe(true);
   });
 
-  it('describes WebLogic patches host by host, rolling per cluster, the admin host last', () => {
-    const patch = { ...rel('hall-2026.11.1'), name: 'wls-psu', type: 'weblogic-patch', application: undefined, weblogicPatch: { domains: ['hall'], patchId: '36805124', tool: 'opatch', artifact: 'sbf-hall-war' } } as unknown as Release;
-    const steps = releaseOverlay(model, patch, 'prod').runSteps as PatchHostStep[];
+  it('describes WebLogic patches host by host, rolling per cluster, the admin host last, executable', () => {
+    const steps = releaseOverlay(model, rel('hall-wlspsu-2026.11'), 'prod').runSteps as PatchHostStep[];
     const hall = model.environments['prod']!.domains.find((d) => d.name === 'hall')!;
     expect(steps.at(-1)?.host).toBe(hall.admin.host);
-    expect(steps.slice(0, -1).every((s) => s.rolling && s.tool === 'opatch' && !s.executable)).toBe(true);
+    expect(steps.slice(0, -1).every((s) => s.rolling && s.tool === 'opatch' && s.executable)).toBe(true);
     expect(new Set(steps.map((s) => s.host)).size).toBe(steps.length);
+  });
+
+  it('weblogic-patch adds the patch (and its archive) to the domain, dropping what it replaces', () => {
+    const o = releaseOverlay(model, rel('core-wlspsu-2026.11'), 'lab');
+    expect(o.diagnostics).toEqual([]);
+    const core = o.env.domains.find((d) => d.name === 'core')!;
+    expect(core.patches).toEqual([{ id: 'B47X', description: 'WLS PATCH SET UPDATE 10.3.6.0.180717', archive: { file: 'p27919965_1036_Generic.zip', sha256: 'c2e5233a05ed4e9c0a97441fcaa9fc494e4f9a9ea1841db653d0902e8b364079' }, replaces: ['GFWX'] }]);
+    expect(o.env.domains.find((d) => d.name === 'hall')!.patches).toBeUndefined();
+    expect(o.addresses).toEqual(['lab/weblogic:core']);
+    const wrongTool = { ...rel('core-wlspsu-2026.11'), weblogicPatch: { ...rel('core-wlspsu-2026.11').weblogicPatch!, tool: 'opatch' } } as Release;
+    expect(releaseOverlay(model, wrongTool, 'lab').diagnostics.map((d) => d.message)).toEqual([expect.stringMatching(/core is WebLogic 10\.3\.6, patched with bsu, not opatch/)]);
+    const notZip = { ...rel('hall-wlspsu-2026.11'), artifacts: [{ ...rel('hall-wlspsu-2026.11').artifacts![0]!, path: 'p1.tar' }] } as Release;
+    expect(releaseOverlay(model, notZip, 'lab').diagnostics[0]?.message).toMatch(/must be a \.zip/);
+  });
+
+  it('oracle-patch adds the patch with its archive to the database and its standby; datapatch after the homes', () => {
+    const o = releaseOverlay(model, rel('coredb-dpbp-2026.11'), 'lab');
+    for (const n of ['coredb', 'coredb-stby']) {
+      expect(o.env.databases.find((d) => d.name === n)!.patches?.find((p) => p.id === '35787077')).toMatchObject({ description: 'DATAPUMP BUNDLE PATCH 19.21.0.0.0', archive: { file: 'p35787077_1921000DBRU_Generic.zip' } });
+    }
+    const steps = o.runSteps as PatchHostStep[];
+    expect(steps.map((s) => s.host)).toEqual(['coredb-stby-01', 'coredb-01', 'coredb-02']);
+    expect(steps.every((s) => s.executable)).toBe(true);
   });
 });
 

@@ -5,7 +5,8 @@
  * --detailed-exitcode, 1 error: the model does not load, or the plan is incomplete (an unknown
  * read — each is printed with its reason and host/domain/database) or errored. `--out` writes
  * the plan JSON that `opsctl apply` takes. `--release R` plans an application release's
- * deployment or a sql-migration release's scripts (release-model.ts); an unknown release exits 1. Events go to stderr (progress on a TTY), never
+ * deployment, a sql-migration release's scripts or a patch release's hosts (release-model.ts); an
+ * unknown release exits 1. Events go to stderr (progress on a TTY), never
  * with --json.
  */
 import { writeFileSync } from 'node:fs';
@@ -141,7 +142,7 @@ export function registerPlan(program: Command): void {
     .option('--out <file>', 'write the plan JSON (the file "opsctl apply" takes)')
     .option('--format <format>', `output format: ${FORMATS.join('|')}`, 'text')
     .option('--detailed-exitcode', 'exit 2 when the plan has changes (0 none, 1 error)')
-    .option('--release <release>', 'plan a release from releases/ (application: its deployment version and archive; sql-migration: its scripts against the history table; recorded in the plan)')
+    .option('--release <release>', 'plan a release from releases/ (application: its deployment version and archive; sql-migration: its scripts against the history table; weblogic-patch / oracle-patch: the patch host by host; recorded in the plan)')
     .option('--json', 'print the plan JSON (same as --format json); no progress on stderr')
     .option('--shard <I/N>', 'plan only shard I of N (hosts by stable hash; a domain/database with its admin/first instance host); merge with "opsctl plan merge"')
     .action((opts: PlanOptions, cmd: Command) => runPlan(opts, cmd));

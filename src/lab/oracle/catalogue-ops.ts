@@ -144,7 +144,7 @@ const spfilePath: Answer = (q) => rs(['SPFILE_PATH'], [{
 
 const sqlpatch: Answer = (q) => rs(['PATCH_ID', 'ACTION', 'STATUS', 'ACTION_TIME', 'DESCRIPTION'],
   [...q.db.patches].sort((a, b) => Date.parse(a.actionTime) - Date.parse(b.actionTime)).map((p) => ({
-    PATCH_ID: /^\d+$/.test(p.id) ? Number(p.id) : p.id, ACTION: 'APPLY', STATUS: p.status, ACTION_TIME: date(p.actionTime, 'timestamp'), DESCRIPTION: p.description.slice(0, 100),
+    PATCH_ID: /^\d+$/.test(p.id) ? Number(p.id) : p.id, ACTION: p.action ?? 'APPLY', STATUS: p.status, ACTION_TIME: date(p.actionTime, 'timestamp'), DESCRIPTION: p.description.slice(0, 100),
   })));
 
 const registryHistory: Answer = (q) => rs(['ACTION_TIME', 'ACTION', 'VERSION', 'ID', 'COMMENTS', 'BUNDLE_SERIES'],

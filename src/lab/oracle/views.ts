@@ -149,7 +149,7 @@ function jobRows(q: QueryCtx): Row[] {
 
 function patchRows(q: QueryCtx): Row[] {
   return q.db.patches.map((p) => ({
-    PATCH_ID: /^\d+$/.test(p.id) ? Number(p.id) : p.id, ACTION: 'APPLY', STATUS: p.status,
+    PATCH_ID: /^\d+$/.test(p.id) ? Number(p.id) : p.id, ACTION: p.action ?? 'APPLY', STATUS: p.status,
     ACTION_TIME: date(p.actionTime, 'timestamp'), DESCRIPTION: p.description,
   }));
 }

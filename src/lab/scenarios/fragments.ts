@@ -10,7 +10,8 @@ export type Path = Array<string | number>;
 
 export type Fragment =
   | { op: 'set'; path: Path; absent: boolean; value?: unknown }
-  | { op: 'removed'; path: Path; items: unknown[] };
+  | { op: 'removed'; path: Path; items: unknown[] }
+  | { op: 'added'; path: Path; items: unknown[] };
 
 /** What ActiveScenario.undo holds for scenarios made by this module. */
 export interface UndoRecord {
@@ -56,6 +57,14 @@ export function removeFrom<T>(state: LabState, undo: Fragment[], path: Path, mat
   return removed;
 }
 
+/** Appends `items` to the list at `path`, recording them. */
+export function addTo<T>(state: LabState, undo: Fragment[], path: Path, items: T[]): void {
+  const list = getAt(state, path) as T[] | undefined;
+  if (!Array.isArray(list)) throw new Error(`lab scenario: no list at ${path.join('.')}`);
+  list.push(...items);
+  undo.push({ op: 'added', path, items: structuredClone(items) });
+}
+
 function restoreOne(state: LabState, f: Fragment): void {
   if (f.op === 'set') {
     const parent = parentOf(state, f.path, true);
@@ -67,6 +76,11 @@ function restoreOne(state: LabState, f: Fragment): void {
   }
   const list = getAt(state, f.path);
   if (!Array.isArray(list)) return;
+  if (f.op === 'added') {
+    const gone = new Set(f.items.map((i) => JSON.stringify(i)));
+    list.splice(0, list.length, ...list.filter((i) => !gone.has(JSON.stringify(i))));
+    return;
+  }
   list.push(...(structuredClone(f.items) as unknown[]));
   // Lists we remove from are ordered by pid (processes); keep that order.
   if (list.every((i) => typeof (i as { pid?: unknown }).pid === 'number')) list.sort((a, b) => (a as { pid: number }).pid - (b as { pid: number }).pid);

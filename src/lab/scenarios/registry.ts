@@ -7,6 +7,7 @@ import type { ActiveScenario, LabState } from '../state/types.js';
 import * as d from './drifts.js';
 import { dbDown, diskFull, domainFault, hostFault } from './faults.js';
 import { restore, type UndoRecord } from './fragments.js';
+import { homeBusy } from './patch-faults.js';
 import { ScenarioError } from './targets.js';
 import type { Effect, Scenario, ScenarioOptions } from './types.js';
 
@@ -51,6 +52,7 @@ export const SCENARIOS: readonly Scenario[] = [
   define('fault', 'wls-500', 'domain | *', 'the WebLogic REST management API answers 500 Internal Server Error', domainFault()),
   define('fault', 'activation-fails', 'domain | *', 'changeManager activate fails (the edit session stays open)', domainFault()),
   define('fault', 'db-down', 'database', 'the database instances are down (ora_* processes gone; the listener answers, without the service)', dbDown),
+  define('fault', 'home-busy', 'host[:home]', 'a process left running from a software home (an operator\'s WLST or sqlplus session): OPatch refuses there with CheckActiveFilesAndExecutables (default: the first hall web host)', homeBusy),
 ];
 
 export function scenarioNamed(name: string): Scenario | undefined {

@@ -1,6 +1,6 @@
 /**
  * Builtins that change the shell itself or run shell code: cd, export, unset, exit, eval,
- * . / source, sudo, sh/ksh/bash (-c or a script file from the virtual filesystem).
+ * . / source, sudo, nohup, sh/ksh/bash (-c or a script file from the virtual filesystem).
  */
 import type { CommandResult } from './types.js';
 import { fail, ok } from './types.js';
@@ -9,7 +9,7 @@ import { parseShell } from './parse.js';
 import { shellName, type Interpreter, type Shell } from './session.js';
 import { hostOf, isDir, resolvePath } from './vfs.js';
 
-export const BUILTINS = new Set(['cd', 'export', 'unset', 'exit', 'eval', '.', 'source', 'sudo', 'sh', 'ksh', 'bash']);
+export const BUILTINS = new Set(['cd', 'export', 'unset', 'exit', 'eval', '.', 'source', 'sudo', 'nohup', 'sh', 'ksh', 'bash']);
 
 async function runText(text: string, sh: Shell, stdin: string, it: Interpreter): Promise<CommandResult> {
   try {
@@ -86,6 +86,9 @@ export async function runBuiltin(argv: string[], sh: Shell, env: Record<string, 
     }
     case 'sudo':
       return sudo(argv, sh, env, stdin, it);
+    case 'nohup':
+      // Hangups do not exist here; the command runs (in the foreground, as `&` does in the lab).
+      return argv.length > 1 ? it.execute(argv.slice(1), sh, env, '') : fail(125, 'Usage: nohup Command [Arg ...]\n');
     default:
       return subShell(argv, sh, env, stdin, it);
   }

@@ -133,7 +133,7 @@ export async function execute(argv: string[], sh: Shell, env: Record<string, str
     const shown = argv[0] ?? '';
     return fail(127, sh.os === 'aix' ? `ksh: ${shown}:  not found.\n` : `bash: ${shown}: command not found\n`);
   }
-  const ctx: ShellContext = { store: sh.store, host: sh.host, user: sh.user, now: sh.now, stdin, env, cwd: sh.cwd };
+  const ctx: ShellContext = { store: sh.store, host: sh.host, user: sh.user, now: sh.now, stdin, env, cwd: sh.cwd, argv0: argv[0] ?? name };
   try {
     return await handler([name, ...argv.slice(1)], ctx);
   } catch (err) {

@@ -17,6 +17,8 @@ export interface ShellContext {
   /** Environment, including assignments written before the command (ORACLE_SID=… cmd). */
   env: Record<string, string>;
   cwd: string;
+  /** The command as typed, before path stripping (`/u01/oracle/OPatch/opatch`, `./bsu.sh`): tools that find their home from their own path. */
+  argv0?: string;
 }
 
 export interface CommandResult {

@@ -10,6 +10,7 @@ import type { EnvironmentModel } from '../../model/index.js';
 import { buildHost, type RenderTemplate } from './build-host.js';
 import { buildDatabase, placeDatabase } from './build-oracle.js';
 import { buildDomain, placeDomain } from './build-weblogic.js';
+import { placeHomes } from './build-homes.js';
 import { ensureRequiredProcesses, type ProcessContext } from './processes.js';
 import { effectiveHostConfig } from './profiles.js';
 import { rngFor, type Rng } from './random.js';
@@ -57,6 +58,7 @@ export function buildLabState(env: EnvironmentModel, opts: BuildOptions): LabSta
     databases[db.name] = lab;
     placeDatabase(db, lab, hosts, ctxOf);
   }
+  placeHomes(env, hosts, databases, resetAt);
   for (const h of env.hosts) {
     const lab = hosts[h.name]!;
     ensureRequiredProcesses(lab, ctxOf(h.name), configs.get(h.name)!.processes);

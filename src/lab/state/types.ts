@@ -121,6 +121,28 @@ export interface LabHost {
   accounts: Record<string, { lastChangeDaysAgo: number; maxAgeDays: number; minLength: number; history: number }>;
   /** Installed fixes (`instfix -i`), AIX only. */
   fixes: string[];
+  /** Oracle/WebLogic software homes on the host, by path, with their patch inventories (OPatch, BSU). */
+  homes?: Record<string, LabHome>;
+}
+
+/** One patch in a home's inventory, as `opatch lsinventory` / `bsu.sh -view` print it. */
+export interface LabHomePatch {
+  id: string;
+  description: string;
+  /** ISO time it was applied. */
+  appliedAt: string;
+  uniqueId: string;
+  bugs: string[];
+}
+
+export interface LabHome {
+  tool: 'opatch' | 'bsu';
+  /** Top-level product and version (`Oracle Database 19c` 19.0.0.0.0, `WebLogic Server` 10.3.6.0). */
+  product: string;
+  version: string;
+  /** BSU homes: WL_HOME, the only -prod_dir bsu accepts. */
+  wlHome?: string;
+  patches: LabHomePatch[];
 }
 
 export type ServerState = 'RUNNING' | 'SHUTDOWN' | 'STARTING' | 'SHUTTING_DOWN' | 'ADMIN' | 'FAILED' | 'UNKNOWN';
@@ -287,7 +309,10 @@ export interface LabDatabase {
   profiles: Record<string, Record<string, string>>;
   users: Record<string, { profile: string; defaultTablespace: string; accountStatus: string; passwordChangedDaysAgo: number }>;
   schedulerJobs: Record<string, { owner: string; name: string; enabled: boolean; repeatInterval: string; lastStatus: 'SUCCEEDED' | 'FAILED' | 'STOPPED' | null; failureCount: number; lastRun: string | null }>;
-  patches: Array<{ id: string; description: string; status: 'SUCCESS' | 'WITH ERRORS'; actionTime: string }>;
+  /** The SQL patch registry (DBA_REGISTRY_SQLPATCH), oldest first; datapatch appends APPLY / ROLLBACK rows. */
+  patches: Array<{ id: string; description: string; status: 'SUCCESS' | 'WITH ERRORS'; actionTime: string; action?: 'APPLY' | 'ROLLBACK' }>;
+  /** ORACLE_HOME of its instances when declared in desired state (else the convention of src/model/homes.ts). */
+  oracleHome?: string;
   /** Alert-log lines (timestamped), ORA- errors among them. */
   alertLog: Array<{ time: string; text: string }>;
   invalidObjects: Array<{ owner: string; name: string; type: string }>;

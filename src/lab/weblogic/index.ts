@@ -8,3 +8,4 @@
 export { startWeblogicRest } from './rest-server.js';
 export type { WeblogicRestOptions } from './rest-server.js';
 export { createWlstCommand, wlstCommand, PRELUDE_FUNCTIONS } from './wlst-command.js';
+export { startWebLogicCommand } from './start-script.js';

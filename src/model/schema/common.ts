@@ -65,6 +65,16 @@ export const HostKeyFingerprint = Type.String({
 
 export const Sha256 = Type.String({ pattern: '^[a-f0-9]{64}$', description: 'lower-case hex sha256' });
 
+/**
+ * The archive a host is patched from when it lacks a patch: its file name in the host's staging
+ * directory, and its sha256 (the bytes are found under releases/ by checksum and uploaded).
+ */
+export const PatchArchive = Strict({
+  file: Type.String({ pattern: '^[A-Za-z0-9_][A-Za-z0-9_.-]*\\.zip$' }),
+  sha256: Sha256,
+});
+export type PatchArchive = Static<typeof PatchArchive>;
+
 /** Warning and critical thresholds for one measurement; critical must be the worse one. */
 export const Thresholds = Strict({
   warning: Type.Number(),

@@ -3,7 +3,7 @@
  * tablespaces, profiles, users, scheduler jobs and archive/FRA settings.
  */
 import { Type, type Static } from '@sinclair/typebox';
-import { Header, Name, Note, OracleIdentifier, Percent, Port, ScalarValue, SecretRef, Strict } from './common.js';
+import { Header, Name, Note, OracleIdentifier, PatchArchive, Percent, Port, ScalarValue, SecretRef, Strict } from './common.js';
 
 export const DatabaseInstance = Strict({
   host: Name,
@@ -78,8 +78,13 @@ export const OracleDatabase = Strict({
     /** sqlplus over SSH on the database host (default) or node-oracledb from the ops host. */
     via: Type.Optional(Type.Union([Type.Literal('sqlplus'), Type.Literal('oracledb')])),
   }),
-  /** Patches that must appear in DBA_REGISTRY_SQLPATCH / opatch lspatches. */
-  patches: Type.Optional(Type.Array(Strict({ id: Type.String({ pattern: '^[0-9]+$' }), description: Note }))),
+  /** ORACLE_HOME on every instance host (default /oracle/app/oracle/product/<major>.0.0/dbhome_1, src/model/homes.ts). */
+  oracleHome: Type.Optional(Type.String({ pattern: '^/[^\\s]*$' })),
+  /**
+   * Patches that must appear in DBA_REGISTRY_SQLPATCH / opatch lsinventory: binary in the home of
+   * every instance host (OPatch, one host at a time) and, on a primary, in the SQL registry (datapatch).
+   */
+  patches: Type.Optional(Type.Array(Strict({ id: Type.String({ pattern: '^[0-9]+$' }), description: Note, archive: Type.Optional(PatchArchive) }))),
   initParameters: Type.Optional(Type.Record(Type.String({ pattern: '^[a-z_][a-z0-9_]*$' }), ScalarValue)),
   tablespaces: Type.Optional(Type.Array(Tablespace)),
   profiles: Type.Optional(Type.Array(Profile)),

@@ -65,11 +65,15 @@ export const Release = Strict({
       patchId: Type.String({ minLength: 1 }),
       tool: Type.Union([Type.Literal('opatch'), Type.Literal('bsu')]),
       artifact: Name,
+      /** As OPatch / BSU print it, e.g. `WLS PATCH SET UPDATE 12.2.1.4.200624`. */
+      description: Note,
+      /** BSU: the patches this one supersedes (the previous PSU), removed first and restored on rollback. */
+      replaces: Type.Optional(Type.Array(Type.String({ minLength: 1 }))),
     }),
   ),
   /** type oracle-patch: a patch applied with OPatch / datapatch on the listed databases. */
   oraclePatch: Type.Optional(
-    Strict({ databases: Type.Array(Name, { minItems: 1 }), patchId: Type.String({ pattern: '^[0-9]+$' }), artifact: Name }),
+    Strict({ databases: Type.Array(Name, { minItems: 1 }), patchId: Type.String({ pattern: '^[0-9]+$' }), artifact: Name, description: Note }),
   ),
   /** type sql-migration: ordered scripts, each with its rollback; checksums kept in a history table. */
   sqlMigration: Type.Optional(

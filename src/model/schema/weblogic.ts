@@ -3,7 +3,7 @@
  * 10.3.6 domains through WLST over SSH; the schema is the same for both.
  */
 import { Type, type Static } from '@sinclair/typebox';
-import { Header, Name, Note, Port, SecretRef, Sha256, Strict } from './common.js';
+import { Header, Name, Note, PatchArchive, Port, SecretRef, Sha256, Strict } from './common.js';
 
 export const Application = Type.Union(
   ['hall', 'core', 'bridge', 'receive', 'query'].map((a) => Type.Literal(a)),
@@ -104,6 +104,20 @@ export const LogRotation = Strict({
   rotateLogOnStartup: Type.Optional(Type.Boolean()),
 });
 
+/**
+ * A patch that must be installed in the domain's middleware home on every host of the domain:
+ * OPatch on 12.2.1.4 (numeric ids), BSU on 10.3.6 (4-character ids). Applied one host at a time,
+ * the host's servers stopped while it is patched (docs/releases.md "Patch releases").
+ */
+export const HomePatch = Strict({
+  id: Type.String({ pattern: '^[0-9A-Z]{4,10}$' }),
+  description: Note,
+  archive: Type.Optional(PatchArchive),
+  /** BSU only: the patches this one supersedes (e.g. the previous PSU): removed before it is installed, installed again when it is rolled back. */
+  replaces: Type.Optional(Type.Array(Type.String({ pattern: '^[0-9A-Z]{4,10}$' }))),
+});
+export type HomePatch = Static<typeof HomePatch>;
+
 export const WeblogicDomain = Strict({
   ...Header('WeblogicDomain'),
   name: Name,
@@ -130,6 +144,8 @@ export const WeblogicDomain = Strict({
   workManagers: Type.Optional(Type.Array(WorkManager)),
   deployments: Type.Optional(Type.Array(Deployment)),
   logRotation: Type.Optional(LogRotation),
+  /** Patches the middleware home must have on every host of the domain (usually added by a weblogic-patch release). */
+  patches: Type.Optional(Type.Array(HomePatch)),
   description: Note,
 });
 export type WeblogicDomain = Static<typeof WeblogicDomain>;

@@ -58,6 +58,6 @@ describe.skipIf(missing.length > 0)('opsctl lab (built CLI, copy of the reposito
   it('lists every scenario', () => {
     const list = JSON.parse(opsctl('lab', 'list', '--json')) as Array<{ name: string; kind: string }>;
     expect(list.filter((s) => s.kind === 'drift')).toHaveLength(8);
-    expect(list.filter((s) => s.kind === 'fault')).toHaveLength(9);
+    expect(list.filter((s) => s.kind === 'fault')).toHaveLength(10);
   });
 });

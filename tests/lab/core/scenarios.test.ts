@@ -52,6 +52,7 @@ const VISIBLE: Record<string, (s: LabState) => void> = {
     expect(s.databases.coredb!.instances[0]!.status).toBe('DOWN');
     expect(s.hosts['core-db-01']!.processes.some((p) => p.command === 'ora_pmon_CORE1')).toBe(false);
   },
+  'home-busy': (s) => expect(s.hosts['hall-web-01']!.processes.some((p) => p.command === '/bin/sh /weblogic/fmw12214/oracle_common/common/bin/wlst.sh')).toBe(true),
 };
 
 describe('scenarios', () => {
@@ -76,7 +77,7 @@ describe('scenarios', () => {
     const s = structuredClone(base);
     for (const scenario of SCENARIOS) applyScenario(s, scenario.name, { env, now });
     expect(s.drifts).toHaveLength(8);
-    expect(s.faults).toHaveLength(9);
+    expect(s.faults).toHaveLength(10);
     clearScenarios(s);
     expect(s).toEqual(base);
   });

@@ -10,6 +10,8 @@ const PARSERS: Record<string, (t: string) => unknown> = {
   parseSsListen: P.parseSsListen, parseSqlplusCsv: (t) => P.parseSqlplusCsv(t), parseOraErrors: P.parseOraErrors,
   parseLsnrctlStatus: P.parseLsnrctlStatus, parseAlertLogLines: P.parseAlertLogLines, parseBeaLogLines: P.parseBeaLogLines,
   parseWlstResults: P.parseWlstResults, parseOracleSize: P.parseOracleSize,
+  parseOpatchLsinventory: P.parseOpatchLsinventory, parseOpatchOutcome: P.parseOpatchOutcome, parseDatapatch: P.parseDatapatch,
+  parseBsuView: P.parseBsuView, parseBsuOutcome: P.parseBsuOutcome,
 };
 
 /** Deterministic pseudo-random text (no clock, no Math.random: reproducible failures). */

@@ -1,8 +1,9 @@
 /**
  * Commands answered by other lab responders, loaded lazily (through their folders' index.ts)
  * so the shell compiles and runs without them and no import cycle arises: `java` → weblogic
- * wlstCommand, `sqlplus` → oracle sqlplusCommand, `lsnrctl` → oracle lsnrctlCommand. A missing
- * module answers like a missing binary (exit 127).
+ * wlstCommand, `startWebLogic.sh` → weblogic startWebLogicCommand, `sqlplus` → oracle
+ * sqlplusCommand, `lsnrctl` → oracle lsnrctlCommand, `opatch` / `bsu.sh` / `datapatch` → patch
+ * (the home's patch inventory). A missing module answers like a missing binary (exit 127).
  */
 import type { CommandHandler } from '../types.js';
 import { fail } from '../types.js';
@@ -30,3 +31,7 @@ function lazy(specifier: string, exportName: string): CommandHandler {
 export const java = lazy('../../weblogic/index.js', 'wlstCommand');
 export const sqlplus = lazy('../../oracle/index.js', 'sqlplusCommand');
 export const lsnrctl = lazy('../../oracle/index.js', 'lsnrctlCommand');
+export const startWebLogic = lazy('../../weblogic/index.js', 'startWebLogicCommand');
+export const opatch = lazy('../../patch/index.js', 'opatchCommand');
+export const bsu = lazy('../../patch/index.js', 'bsuCommand');
+export const datapatch = lazy('../../patch/index.js', 'datapatchCommand');

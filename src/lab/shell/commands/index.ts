@@ -7,7 +7,8 @@ import type { CommandHandler } from '../types.js';
 import { cksum, csum, md5sum, sha256sum } from './checksum.js';
 import { crontab } from './crontab.js';
 import { df } from './df.js';
-import { java, lsnrctl, sqlplus } from './external.js';
+import { bsu, datapatch, java, lsnrctl, opatch, sqlplus, startWebLogic } from './external.js';
+import { unzip } from './unzip.js';
 import { chmod, chown, cp, gunzip, gzip, mkdir, mv, rm, tee, touch } from './fileops.js';
 import { grep } from './grep.js';
 import { find, istat, ls, stat } from './listing.js';
@@ -26,7 +27,7 @@ const COMMON: Record<string, CommandHandler> = {
   cat, head, tail, grep, egrep: (a, c) => grep(['grep', '-E', ...a.slice(1)], c), wc, sort, uniq, cut, sed, echo, printf, env,
   test, '[': test, true: trueCmd, false: falseCmd, ':': trueCmd, ls, find, cp, mv, rm, mkdir, chmod, chown, touch, tee,
   gzip, gunzip, cksum, crontab, ps, uptime, uname, hostname, date, id, whoami, df, vmstat, netstat,
-  java, sqlplus, lsnrctl,
+  java, sqlplus, lsnrctl, unzip, opatch, 'bsu.sh': bsu, datapatch, 'startWebLogic.sh': startWebLogic,
 };
 
 const AIX: Record<string, CommandHandler> = {
