@@ -29,7 +29,8 @@ export type { EffectiveHost, TunableTable } from './profiles.js';
 export { HOST_TYPES, NOTIFY_RULE, REBOOT_RULE, REBOOT_TUNABLES, needsReboot } from './rules.js';
 export { hostProfileName } from './adopt.js';
 export { cronMarker, markedEntries, rewriteCrontab } from './cron.js';
-export { targetOf } from './read.js';
+export { runSections, targetOf } from './read.js';
+export type { HostSection } from './read.js';
 export type { UndoRequest } from './steps.js';
 
 export const HOST_DESCRIPTOR: ProviderDescriptor = {
