@@ -43,6 +43,7 @@ export function batchToken(): string {
 /** The script running `sections` one after another in one shell, each framed by markers. */
 export function batchScript(sections: readonly BatchSection[], token = batchToken()): Batch {
   if (!TOKEN.test(token)) throw new Error('a batch token is 16 to 64 lower-case hex digits');
+  if (new Set(sections.map((s) => s.name)).size !== sections.length) throw new Error('batch section names must be unique');
   const lines = ['LANG=C; LC_ALL=C; export LANG LC_ALL', `opsctl_k=${token}`, 'echo; echo >&2'];
   sections.forEach((s, i) => {
     lines.push(

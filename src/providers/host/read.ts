@@ -12,7 +12,7 @@
 import type { LiveRead } from '../../core/index.js';
 import { parseAddress, type Address } from '../../model/address.js';
 import type { EnvironmentModel } from '../../model/index.js';
-import { batchScript, CommandTimeoutError, mapBounded, splitBatch, SshChannelError, type BatchSection, type SshCommand } from '../../transport/index.js';
+import { batchScript, CommandTimeoutError, mapBounded, splitBatch, SshChannelError, type BatchSection, type ExecResult, type SshCommand } from '../../transport/index.js';
 import type { ProviderContext } from '../context.js';
 import type { ReadResponse } from '../provider.js';
 import { childAddress, desiredHost, type HostDesired, type Render } from './desired.js';
@@ -87,7 +87,7 @@ function batchFailure(host: string, sections: readonly HostSection[], err: unkno
 export async function runSections(ctx: ProviderContext, host: string, sections: readonly HostSection[]): Promise<{ down: string } | { outcomes: Outcome[] }> {
   if (sections.length === 0) return { outcomes: [] };
   const batch = batchScript(sections);
-  let result;
+  let result: ExecResult;
   try {
     result = await ctx.hosts.exec(host, batch.command);
   } catch (err) {

@@ -16,7 +16,7 @@ export function execCounter(): ExecCounter {
     const client = await defaultSshConnect(config);
     const execs: string[] = [];
     connections.push(execs);
-    const exec = client.exec.bind(client) as (command: string, ...rest: unknown[]) => boolean;
+    const exec = client.exec.bind(client) as unknown as (command: string, ...rest: unknown[]) => unknown;
     (client as unknown as { exec: typeof exec }).exec = (command, ...rest) => {
       execs.push(command);
       return exec(command, ...rest);

@@ -6,6 +6,7 @@
 // gives no changes; files are backed up first and undo puts the drifted values back.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Step } from '../../../src/core/index.js';
+import type { Address } from '../../../src/model/address.js';
 import { createConnections } from '../../../src/engine/connections.js';
 import { applyScenario, clearScenarios, labEndpointsOf } from '../../../src/lab/index.js';
 import { createHostProvider } from '../../../src/providers/host/index.js';
@@ -86,7 +87,7 @@ describe('host provider against the lab', () => {
       const provider = createHostProvider(conns.context);
       const desired = provider.desired({ env: 'lab', model: lab.env }).resources.map((r) => r.address);
       // hall-web-01 is AIX: its batch gets a `sysctl` section, which the AIX shell does not know.
-      const extra = 'lab/host:hall-web-01/tunable:sysctl.vm.swappiness';
+      const extra = 'lab/host:hall-web-01/tunable:sysctl.vm.swappiness' as Address;
       const r = await provider.read({ env: 'lab', model: lab.env, addresses: [...desired, extra] });
       const hosts = new Set(desired.map((a) => a.split('/')[1]));
       expect(hosts.size).toBeGreaterThan(20);
