@@ -2,7 +2,7 @@
 // per section with its own stdout, stderr and exit status — through the local dash, bash and
 // ksh (when installed) and the lab's shell, each section compared with the same command run as
 // its own exec. Output without a final newline, empty output, hostile words, failing commands,
-// forged markers and a cut-short batch are covered.
+// forged markers, noise before the script and a cut-short batch are covered.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -79,6 +79,13 @@ describe('batchScript / splitBatch', () => {
     const split = splitBatch(batch, { stdout: full.stdout.slice(0, cutAt), stderr: full.stderr });
     expect([...split.keys()]).toEqual(['no-newline', 'lines']);
     expect(splitBatch(batch, { stdout: '', stderr: 'sh: 1: Syntax error\n' }).size).toBe(0);
+  });
+
+  it("ignores what the user's shell printed before the script (rc files, no final newline)", () => {
+    const batch = batchScript(SECTIONS.slice(0, 2));
+    const r = run('/bin/sh', `printf 'rc noise'; printf 'rc err' >&2; ${commandText(batch.command)}`);
+    expect(splitBatch(batch, r).get('no-newline')).toEqual({ stdout: 'no final newline', stderr: '', exitCode: 0 });
+    expect(splitBatch(batch, r).get('lines')).toEqual({ stdout: 'one\ntwo\n\n', stderr: '', exitCode: 0 });
   });
 
   it('ignores marker lines of another batch in the output', () => {
