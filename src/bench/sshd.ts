@@ -1,8 +1,9 @@
 /**
  * N real OpenSSH endpoints on loopback for bench (d): Debian sshd processes listening on N ports
  * of 127.0.0.1 (one `Port` line each; sshd takes at most 16 listen sockets, so ⌈N/16⌉
- * processes), a fresh ed25519 host key and client key (ssh-keygen) in a temp dir, the config of tests/support/openssh.ts plus MaxStartups/MaxSessions high enough that
- * N concurrent clients are not throttled. Every endpoint presents the same host key.
+ * processes), a fresh ed25519 host key and client key (ssh-keygen) in a temp dir, the config of
+ * tests/support/openssh.ts plus MaxStartups/MaxSessions high enough that N concurrent clients
+ * are not throttled. Every endpoint presents the same host key.
  *
  * `SetEnv SHLVL=1`: sessions log in as the user running the bench, whose login shell is bash, and
  * bash sources ~/.bashrc for a command run by sshd only as a top-level shell (SHLVL unset). On the
