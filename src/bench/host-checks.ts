@@ -1,5 +1,6 @@
 /**
- * The read-only Linux host checks of bench (d), run by both sides: opsctl (peer-child.ts, through
+ * The read-only Linux host checks of bench (d), run by both sides: opsctl (peer-child.ts, as the
+ * sections of one batched exec per host through the host provider's runSections and
  * createConnections' pinned SSH pool) and Ansible (bench/ansible/host-checks-tasks.yml, the same
  * commands as `command` tasks). Keep the two lists equal.
  */

@@ -1,8 +1,10 @@
 /**
  * Bench (d): peer comparison with Ansible. N = 26 real OpenSSH endpoints on 127.0.0.1 (sshd.ts);
  * the same read-only host checks (host-checks.ts) as an ansible-core playbook without and with
- * fact gathering (bench/ansible/), and through opsctl's pinned SSH pool (peer-child.ts) reading a
- * generated `bench-linux` environment. Whole processes, wall time; goal opsctl ≥ 10× faster.
+ * fact gathering (bench/ansible/), and through opsctl's production read path (peer-child.ts: the
+ * host provider's runSections — the checks of a host as ONE batched exec on its pinned SSH
+ * connection) reading a generated `bench-linux` environment. Whole processes, wall time; goal
+ * opsctl ≥ 10× faster.
  * ansible-core is installed from Debian when missing (root + apt-get), else the bench is skipped.
  */
 import { execFileSync } from 'node:child_process';
@@ -126,7 +128,7 @@ export async function benchPeer(ctx: BenchContext): Promise<BenchOutcome> {
       bench: 'd',
       title,
       figures: [
-        { bench: 'd', name: `opsctl: ${PEER_HOSTS} hosts × 5 checks (pinned SSH pool), wall`, value: round(ops), unit: 'ms', goal: '—' },
+        { bench: 'd', name: `opsctl: ${PEER_HOSTS} hosts × 5 checks (one batched exec per host, pinned SSH pool), wall`, value: round(ops), unit: 'ms', goal: '—' },
         { bench: 'd', name: 'ansible-playbook, gather_facts: false, wall', value: round(plain), unit: 'ms', goal: '—' },
         { bench: 'd', name: 'ansible-playbook, gather_facts: true, wall', value: round(facts), unit: 'ms', goal: '—' },
         goalFigure({ bench: 'd', name: 'Ansible (no facts) ÷ opsctl', value: round(plain / ops, 1), unit: '×', goal: '≥ 10×' }, goal),
@@ -134,7 +136,8 @@ export async function benchPeer(ctx: BenchContext): Promise<BenchOutcome> {
       ],
       notes: [
         `${version}; forks=${PEER_HOSTS}, pipelining on, ControlPersist (default ssh_args), interpreter pinned to /usr/bin/python3 (Ansible's fastest stock settings); host keys pinned on both sides`,
-        `${PEER_HOSTS} ports on 127.0.0.1 (two sshd processes: 16 listen sockets each at most); median of ${runs} run(s)${warm ? ' after one warm-up each' : ''}; whole processes (node / python start included); opsctl at its default concurrency`,
+        `opsctl: the host provider's batched read (runSections), ${PEER_HOSTS} connections × 1 exec; Ansible: ${PEER_HOSTS} connections × 5 tasks (one python module run each)`,
+        `${PEER_HOSTS} ports on 127.0.0.1 (two sshd processes: 16 listen sockets each at most; SetEnv SHLVL=1, so no session runs the bench user's ~/.bashrc, see sshd.ts); median of ${runs} run(s)${warm ? ' after one warm-up each' : ''}; whole processes (node / python start included); opsctl at its default concurrency`,
       ],
     };
   } finally {

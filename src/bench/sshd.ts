@@ -1,8 +1,17 @@
 /**
  * N real OpenSSH endpoints on loopback for bench (d): Debian sshd processes listening on N ports
- * of 127.0.0.1 (one `Port` line each; sshd takes at most 16 listen sockets, so ⌈N/16⌉ processes), a fresh ed25519 host key and client key (ssh-keygen) in a
- * temp dir, the config of tests/support/openssh.ts plus MaxStartups/MaxSessions high enough that
- * N concurrent clients are not throttled. Every endpoint presents the same host key.
+ * of 127.0.0.1 (one `Port` line each; sshd takes at most 16 listen sockets, so ⌈N/16⌉
+ * processes), a fresh ed25519 host key and client key (ssh-keygen) in a temp dir, the config of
+ * tests/support/openssh.ts plus MaxStartups/MaxSessions high enough that N concurrent clients
+ * are not throttled. Every endpoint presents the same host key.
+ *
+ * `SetEnv SHLVL=1`: sessions log in as the user running the bench, whose login shell is bash, and
+ * bash sources ~/.bashrc for a command run by sshd only as a top-level shell (SHLVL unset). On the
+ * project's machines root's ~/.bashrc runs `pyenv init` / `pyenv virtualenv-init` (≈170
+ * processes, and `pyenv rehash` under a lock file that serializes concurrent sessions), which
+ * made every SSH session cost 0.2–2 s and drowned both tools' own work in the comparison. An
+ * estate host's service account runs no such rc file; SHLVL=1 keeps it out of every session here,
+ * Ansible's and opsctl's alike (the setting is the server's, not either client's).
  */
 import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -70,7 +79,7 @@ export async function startLoopbackSshd(n: number): Promise<LoopbackSshd> {
         `PidFile ${join(dir, `sshd.${g}.pid`)}`,
         'UsePAM no', 'StrictModes no', 'PermitRootLogin prohibit-password', 'PasswordAuthentication no',
         'KbdInteractiveAuthentication no', 'MaxSessions 64', `MaxStartups ${Math.max(100, 4 * n)}`,
-        'AllowTcpForwarding yes', 'Subsystem sftp internal-sftp', 'LogLevel ERROR', '',
+        'AllowTcpForwarding yes', 'Subsystem sftp internal-sftp', 'LogLevel ERROR', 'SetEnv SHLVL=1', '',
       ].join('\n'));
       servers.push(await background(SSHD, ['-D', '-e', '-f', config], {
         timeoutMs: 10_000,

@@ -94,10 +94,10 @@ async function readHost(input: CollectInput, host: Host, latencyMs: number | und
   const { ctx } = input;
   const base = `${ctx.env}/host:${host.name}`;
   const files = logsOn(ctx.model, host.name);
-  const script = hostScript({ host, errptSince: errptStamp(new Date(ctx.now().getTime() - 24 * 3600_000)), logs: files.map((f) => f.path) });
+  const batch = hostScript({ host, errptSince: errptStamp(new Date(ctx.now().getTime() - 24 * 3600_000)), logs: files.map((f) => f.path) });
   try {
-    const res = await ctx.hosts.exec(host.name, { script });
-    const sec = splitSections(res.stdout);
+    const res = await ctx.hosts.exec(host.name, batch.command);
+    const sec = splitSections(batch, res);
     const measurements = [
       ...resources(base, sec, host), ...health(base, sec, host, ctx.model), ...logs(base, sec, files, ctx.env, ctx.now()),
       ...(latencyMs !== undefined ? [{ checkId: 'link.latency', target: `${ctx.env}/link:ops-host->${host.name}`, value: latencyMs, unit: 'ms' as const, detail: { via: 'ssh round trip (echo) on the open connection' } }] : []),

@@ -1,13 +1,12 @@
 /**
- * The one command batch each host runs per inspection: a `/bin/sh -c` script of a few read-only
- * commands separated by marker lines, so one SSH round trip reads CPU, memory, paging,
- * filesystems, the error log, processes, the OS level and the tails of the logs on the host.
- * Paths reach the shell only through shellQuote.
+ * The one command batch each host runs per inspection: one script of read-only commands
+ * (transport/batch.ts: sections framed by unguessable markers, each with its exit status), so one
+ * SSH round trip reads CPU, memory, paging, filesystems, the error log, processes, the OS level
+ * and the tails of the logs on the host. Each section's stderr goes with its stdout (`2>&1`), as
+ * the parsers have always been given it. Paths reach the shell only through shellCommand.
  */
 import type { Host } from '../model/index.js';
-import { shellQuote } from '../transport/index.js';
-
-export const MARK = '@@opsctl-section ';
+import { batchScript, splitBatch, type Batch, type BatchSection, type ExecResult } from '../transport/index.js';
 
 export interface HostScriptOptions {
   host: Host;
@@ -16,43 +15,30 @@ export interface HostScriptOptions {
   /** Log files to tail (WebLogic server logs, Oracle alert logs on this host). */
   logs: readonly string[];
   tailLines?: number;
+  /** Marker token (tests); default a fresh random one. */
+  token?: string;
 }
 
-function section(name: string, command: string): string {
-  return `echo ${shellQuote(`${MARK}${name}`)}; ${command} 2>&1`;
-}
-
-export function hostScript(o: HostScriptOptions): string {
+export function hostScript(o: HostScriptOptions): Batch {
   const aix = o.host.os === 'aix';
   const tail = o.tailLines ?? 2000;
-  const parts = [
-    'LANG=C; LC_ALL=C; export LANG LC_ALL',
-    section('vmstat', 'vmstat 5 3'),
-    aix ? section('svmon', 'svmon -G') : section('meminfo', 'cat /proc/meminfo'),
-    aix ? section('lsps', 'lsps -s') : '',
-    section('df', 'df -Pk'),
-    aix ? section('errpt', `errpt -s ${shellQuote(o.errptSince)}`) : '',
-    section('ps', 'ps -ef'),
-    aix ? section('oslevel', 'oslevel -s') : '',
-    ...o.logs.map((f, i) => section(`log${i}`, `tail -n ${tail} ${shellQuote(f)}`)),
+  const section = (name: string, ...argv: string[]): BatchSection => ({ name, command: argv, mergeStderr: true });
+  const sections = [
+    section('vmstat', 'vmstat', '5', '3'),
+    aix ? section('svmon', 'svmon', '-G') : section('meminfo', 'cat', '/proc/meminfo'),
+    ...(aix ? [section('lsps', 'lsps', '-s')] : []),
+    section('df', 'df', '-Pk'),
+    ...(aix ? [section('errpt', 'errpt', '-s', o.errptSince)] : []),
+    section('ps', 'ps', '-ef'),
+    ...(aix ? [section('oslevel', 'oslevel', '-s')] : []),
+    ...o.logs.map((f, i) => section(`log${i}`, 'tail', '-n', String(tail), f)),
   ];
-  return parts.filter(Boolean).join('\n');
+  return batchScript(sections, o.token);
 }
 
-/** Splits the batch output back into sections by marker line. */
-export function splitSections(stdout: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  let name: string | undefined;
-  let buf: string[] = [];
-  for (const line of stdout.split('\n')) {
-    if (line.startsWith(MARK)) {
-      if (name !== undefined) out[name] = buf.join('\n');
-      name = line.slice(MARK.length).trim();
-      buf = [];
-    } else if (name !== undefined) buf.push(line);
-  }
-  if (name !== undefined) out[name] = buf.join('\n');
-  return out;
+/** The batch's output as section name → text (stdout with stderr); a section that did not finish is missing. */
+export function splitSections(batch: Batch, result: ExecResult): Record<string, string> {
+  return Object.fromEntries([...splitBatch(batch, result)].map(([name, r]) => [name, r.stdout]));
 }
 
 /** `MMDDhhmmYY` of a moment in Asia/Shanghai (UTC+8, no DST). */

@@ -1,14 +1,17 @@
 /**
  * One SSH session channel of a lab host: `exec` runs the command line through the lab shell
- * (stdin from the channel when the command reads it, exit status and stderr propagated,
- * latency from LabState.latency, aborted when the channel closes), `shell` gives a line-based
- * prompt, `sftp` serves the virtual files, `env` and `pty` are accepted.
+ * (stdin from the channel when the command reads it, exit status and stderr propagated, the
+ * injected latency of LabState.latency — round trip plus the latency model's commandLatencyMs:
+ * host:, else aix=/linux=, else cmd= — aborted when the channel closes), `shell` gives a
+ * line-based prompt, `sftp` serves the virtual files, `env` and `pty` are accepted.
  */
 import type { ServerChannel, Session } from 'ssh2';
 import { parseShell, runShell } from '../shell/index.js';
 import { sleep } from '../shell/faults.js';
 import { homeOf } from '../shell/vfs.js';
+import { commandLatencyMs } from '../scenarios/latency.js';
 import type { LabStore } from '../state/store.js';
+import type { LabState } from '../state/types.js';
 import { readsStdin } from './stdin.js';
 import { serveSftp } from './sftp.js';
 
@@ -21,10 +24,10 @@ export interface SessionOptions {
   connection: AbortSignal;
 }
 
-function latencyMs(store: LabStore, host: string): number {
-  const l = store.read().latency;
-  if (!l) return 0;
-  return (l.roundTripMs ?? 0) + (l.perHost?.[host] ?? l.commandMs ?? 0);
+/** One exec's injected latency: the round trip plus the host's command cost (host:, then aix=/linux=, then cmd=). */
+export function execLatencyMs(state: LabState, host: string): number {
+  if (!state.latency) return 0;
+  return (state.latency.roundTripMs ?? 0) + (commandLatencyMs(state, host) ?? 0);
 }
 
 function channelAbort(stream: ServerChannel, connection: AbortSignal): AbortController {
@@ -58,7 +61,7 @@ async function runExec(stream: ServerChannel, command: string, o: SessionOptions
   try {
     if (needsStdin(command) && !eof) await ended;
     const result = await runShell(command, { store: o.store, host: o.hostName, user: o.user, now: o.now(), env, cwd: homeOf(o.user), stdin: Buffer.concat(chunks).toString('utf8'), signal: ac.signal });
-    await sleep(latencyMs(o.store, o.hostName), ac.signal);
+    await sleep(execLatencyMs(o.store.read(), o.hostName), ac.signal);
     if (ac.signal.aborted) return;
     if (result.stdoutBytes) stream.write(result.stdoutBytes);
     else if (result.stdout) stream.write(result.stdout);

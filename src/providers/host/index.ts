@@ -3,9 +3,10 @@
  * files rendered from templates/, and marked cron entries, on every inventory host, over SSH.
  *
  * Owns: which profiles apply to a host (profiles.ts, the lab's rule), desired resources
- * (desired.ts), the rule table as data (rules.ts), reading (read.ts + live.ts: few commands per
- * host, one connection, hosts concurrently), changing (change.ts), the step methods (steps.ts),
- * adopting live values into YAML (adopt.ts), and the remote command builders (remote.ts, cron.ts).
+ * (desired.ts), the rule table as data (rules.ts), reading (read.ts + live.ts: one batched exec
+ * per host on its one connection, hosts concurrently), changing (change.ts), the step methods
+ * (steps.ts), adopting live values into YAML (adopt.ts), and the remote command builders
+ * (remote.ts, cron.ts).
  * Addresses: `E/host:H/tunable:TABLE.NAME`, `E/host:H/file:/abs/path`, `E/host:H/cron:NAME`.
  * Filesystems, processes, log retention and password policy are inspected (health), not managed.
  *
@@ -29,7 +30,8 @@ export type { EffectiveHost, TunableTable } from './profiles.js';
 export { HOST_TYPES, NOTIFY_RULE, REBOOT_RULE, REBOOT_TUNABLES, needsReboot } from './rules.js';
 export { hostProfileName } from './adopt.js';
 export { cronMarker, markedEntries, rewriteCrontab } from './cron.js';
-export { targetOf } from './read.js';
+export { runSections, targetOf } from './read.js';
+export type { HostSection } from './read.js';
 export type { UndoRequest } from './steps.js';
 
 export const HOST_DESCRIPTOR: ProviderDescriptor = {

@@ -13,7 +13,7 @@ import type { ExecResult } from '../../transport/index.js';
 import { markedEntries, splitLines, type CronLine } from './cron.js';
 import type { HostDesired } from './desired.js';
 import type { TunableTable } from './profiles.js';
-import { FILES_MARK, parseLsLd, saysMissing, saysNoCrontab } from './remote.js';
+import { FILES_MARK, fileReadLabel, parseLsLd, saysMissing, saysNoCrontab } from './remote.js';
 import { NOTIFY_RULE, REBOOT_RULE, needsReboot } from './rules.js';
 
 /** A command's result, or why it could not run. */
@@ -39,17 +39,25 @@ function tail(text: string): string {
   return text.trim().split('\n').slice(-2).join(' | ').slice(0, 300);
 }
 
-/** name → value of one tunable table, or the reason it could not be read. */
-export function tunableValues(table: TunableTable, o: Outcome): Record<string, string> | string {
+/** The command a tunable table is read with, as messages name it. */
+export function tableTool(table: TunableTable): string {
+  return table === 'sys0' ? 'lsattr -El sys0' : table === 'sysctl' ? 'sysctl' : `${table} -a`;
+}
+
+/** name → value of one tunable table, or the reason it could not be read (naming host and command). */
+export function tunableValues(host: Host, table: TunableTable, o: Outcome): Record<string, string> | string {
   if (!o.ok) return o.reason;
   const { stdout, stderr, exitCode } = o.result;
+  const failed = (detail: string): string => `${tableTool(table)} on ${host.name} exited ${exitCode}: ${detail || 'no output'}`;
+  // A non-zero exit that still listed values (sysctl NAME… with one unknown name) is a partial
+  // read: the names it lists are read, the others "not listed". Nothing listed: the command failed.
   if (table === 'sys0') {
     const p = parseLsattrSys0(stdout);
-    if (!p.ok) return `lsattr -El sys0 exited ${exitCode}: ${tail(stderr) || p.error.message}`;
+    if (!p.ok || (exitCode !== 0 && p.value.length === 0)) return failed(tail(stderr) || (p.ok ? '' : p.error.message));
     return Object.fromEntries(p.value.map((a) => [a.attribute, a.value]));
   }
   const p = table === 'sysctl' ? parseSysctl(stdout) : parseTunables(stdout);
-  if (!p.ok) return `${table} exited ${exitCode}: ${tail(stderr)}`;
+  if (!p.ok || (exitCode !== 0 && Object.keys(p.value.values).length === 0)) return failed(tail(stderr));
   // sysctl prints tuples tab-separated (`32768\t60999`); desired state writes them with spaces.
   return table === 'sysctl' ? Object.fromEntries(Object.entries(p.value.values).map(([k, v]) => [k, v.replace(/\s+/g, ' ')])) : p.value.values;
 }
@@ -57,8 +65,7 @@ export function tunableValues(table: TunableTable, o: Outcome): Record<string, s
 export function tunableRead(host: Host, address: Address, table: TunableTable, name: string, values: Record<string, string> | string, errText: string): LiveRead {
   if (typeof values === 'string') return unknown(address, 'tunable', values);
   const v = values[name];
-  const tool = table === 'sys0' ? 'lsattr -El sys0' : table === 'sysctl' ? 'sysctl' : `${table} -a`;
-  if (v === undefined) return unknown(address, 'tunable', `${tool} on ${host.name} does not list ${name}${errText ? `: ${tail(errText)}` : ''}`);
+  if (v === undefined) return unknown(address, 'tunable', `${tableTool(table)} on ${host.name} does not list ${name}${errText ? `: ${tail(errText)}` : ''}`);
   return present(address, 'tunable', { value: v.trim() }, needsReboot(table, name) ? { value: REBOOT_RULE } : undefined);
 }
 
@@ -78,7 +85,7 @@ export function fileReads(host: Host, files: ReadonlyArray<{ address: Address; p
     const st = stats.get(f.path);
     if (sha256 && st) return present(f.address, 'file', { sha256, mode: st.mode, owner: st.owner, group: st.group }, rules);
     if (!sha256 && !st && saysMissing(stderr, f.path)) return absent(f.address, 'file', rules);
-    return unknown(f.address, 'file', `could not read ${f.path} on ${host.name}: ${tail(stderr) || 'no checksum or listing printed'}`);
+    return unknown(f.address, 'file', `could not read ${f.path} on ${host.name} (${fileReadLabel(host)} exited ${o.result.exitCode}): ${tail(stderr) || 'no checksum or listing printed'}`);
   });
 }
 

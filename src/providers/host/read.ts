@@ -1,21 +1,24 @@
 /**
  * read(): the live state of the requested host addresses. Hosts are read concurrently up to
- * ctx.concurrency; on one host the provider runs a handful of commands as channels of the one
- * pooled SSH connection: one `no -a` / `vmo -a` / `ioo -a` / `lsattr -El sys0` per table it
- * needs (Linux: one `sysctl NAME…`), one checksum + `ls -ld` exec for all managed files, one
- * `crontab -l` per cron user. A host that cannot be reached (connect, auth, host key, secret)
- * makes every address of that host `unknown` with the typed error's message; the others go on.
+ * ctx.concurrency; each host's reads go out as ONE exec on its pooled SSH connection — a batch
+ * script (transport/batch.ts) of one section per command: one `no -a` / `vmo -a` / `ioo -a` /
+ * `lsattr -El sys0` per table it needs (Linux: one `sysctl NAME…`), one checksum + `ls -ld` for
+ * all managed files, one `crontab -l` per cron user. Each section comes back with its own stdout,
+ * stderr and exit status and is parsed by the same pure readers (live.ts) as a command of its own
+ * would be; a section that failed makes only its own addresses `unknown`, naming host and command.
+ * A host that cannot be reached (connect, auth, host key, secret) or whose batch times out makes
+ * every address of that host `unknown` with the typed error's message; the others go on.
  */
 import type { LiveRead } from '../../core/index.js';
 import { parseAddress, type Address } from '../../model/address.js';
 import type { EnvironmentModel } from '../../model/index.js';
-import { CommandTimeoutError, mapBounded, SshChannelError, type SshCommand } from '../../transport/index.js';
+import { batchScript, CommandTimeoutError, mapBounded, splitBatch, SshChannelError, type BatchSection, type ExecResult, type SshCommand } from '../../transport/index.js';
 import type { ProviderContext } from '../context.js';
 import type { ReadResponse } from '../provider.js';
 import { childAddress, desiredHost, type HostDesired, type Render } from './desired.js';
-import { crontabLines, cronReads, fileReads, tunableRead, tunableValues, unknown, type Outcome } from './live.js';
+import { crontabLines, cronReads, fileReads, tableTool, tunableRead, tunableValues, unknown, type Outcome } from './live.js';
 import { TUNABLE_TABLES, type TunableTable } from './profiles.js';
-import { asUser, fileReadCommand } from './remote.js';
+import { asUser, fileReadCommand, fileReadLabel } from './remote.js';
 
 export interface HostTarget {
   address: Address;
@@ -64,6 +67,44 @@ function tableCommand(table: TunableTable, names: string[]): string[] {
   return table === 'sys0' ? ['lsattr', '-El', 'sys0'] : table === 'sysctl' ? ['sysctl', ...names] : [table, '-a'];
 }
 
+/** One section of a host's read batch, with the words naming its command in messages. */
+export interface HostSection extends BatchSection {
+  label: string;
+}
+
+/** A batch that did not run as a whole: why, naming the host and the commands it held. */
+function batchFailure(host: string, sections: readonly HostSection[], err: unknown): string {
+  const what = `one batch of ${sections.map((s) => s.label).join('; ')}`;
+  if (err instanceof CommandTimeoutError) return `command on ${host} timed out after ${err.timeoutMs} ms: ${what}`;
+  return reasonOf(host, err);
+}
+
+/**
+ * Runs the sections as one exec on the host and hands back one Outcome per section, in order:
+ * the section's own stdout/stderr/exit, or why it has none. A host-wide failure (connect, auth,
+ * host key, secret) is returned as `down` instead.
+ */
+export async function runSections(ctx: ProviderContext, host: string, sections: readonly HostSection[]): Promise<{ down: string } | { outcomes: Outcome[] }> {
+  if (sections.length === 0) return { outcomes: [] };
+  const batch = batchScript(sections);
+  let result: ExecResult;
+  try {
+    result = await ctx.hosts.exec(host, batch.command);
+  } catch (err) {
+    const reason = batchFailure(host, sections, err);
+    return hostWide(err) ? { down: reason } : { outcomes: sections.map(() => ({ ok: false, reason })) };
+  }
+  const split = splitBatch(batch, result);
+  return {
+    outcomes: sections.map((s): Outcome => {
+      const r = split.get(s.name);
+      if (r) return { ok: true, result: r };
+      const why = result.stderr.trim().split('\n').slice(-2).join(' | ').slice(0, 300);
+      return { ok: false, reason: `${s.label} on ${host}: no complete output in the batched read (batch exited ${result.exitCode ?? result.signal ?? '?'}${why ? `: ${why}` : ''})` };
+    }),
+  };
+}
+
 /** Reads one host's requested addresses (never throws). */
 export async function readHost(ctx: ProviderContext, env: string, d: HostDesired, targets: HostTarget[]): Promise<LiveRead[]> {
   const { host } = d;
@@ -74,16 +115,19 @@ export async function readHost(ctx: ProviderContext, env: string, d: HostDesired
   const users = crons.length ? [...new Set(d.cron.map((c) => c.entry.user))].sort() : [];
   const sysctlNames = tunables.flatMap((x) => (x.spec?.table === 'sysctl' ? [x.spec.name] : []));
 
-  const [tableOut, fileOut, cronOut] = await Promise.all([
-    Promise.all(tables.map((table) => runOn(ctx, host.name, tableCommand(table, sysctlNames)))),
-    files.length ? runOn(ctx, host.name, fileReadCommand(host, files.map((f) => f.path))) : undefined,
-    Promise.all(users.map((u) => runOn(ctx, host.name, asUser(host, ['crontab', '-l'], u)))),
-  ]);
-  const down = [...tableOut, ...(fileOut ? [fileOut] : []), ...cronOut].find((o) => !o.ok && o.hostWide);
-  if (down && !down.ok) return targets.map((t) => unknown(t.address, t.kind, down.reason));
+  const sections: HostSection[] = [
+    ...tables.map((table) => ({ name: `table:${table}`, label: tableTool(table), command: tableCommand(table, sysctlNames) })),
+    ...(files.length ? [{ name: 'files', label: fileReadLabel(host), command: fileReadCommand(host, files.map((f) => f.path)) }] : []),
+    ...users.map((u) => ({ name: `cron:${u}`, label: `crontab -l as ${u}`, command: asUser(host, ['crontab', '-l'], u) })),
+  ];
+  const ran = await runSections(ctx, host.name, sections);
+  if ('down' in ran) return targets.map((t) => unknown(t.address, t.kind, ran.down));
+  const tableOut = ran.outcomes.slice(0, tables.length);
+  const fileOut = files.length ? ran.outcomes[tables.length] : undefined;
+  const cronOut = ran.outcomes.slice(tables.length + (files.length ? 1 : 0));
 
   const reads: LiveRead[] = [];
-  const values = new Map(tables.map((table, i) => [table, tunableValues(table, tableOut[i]!)]));
+  const values = new Map(tables.map((table, i) => [table, tunableValues(host, table, tableOut[i]!)]));
   const errText = new Map(tables.map((table, i) => [table, tableOut[i]?.ok ? tableOut[i].result.stderr : '']));
   for (const { t, spec } of tunables) {
     if (!spec) reads.push(unknown(t.address, 'tunable', `${t.name} is not TABLE.NAME with TABLE one of ${TUNABLE_TABLES.join(', ')}`));

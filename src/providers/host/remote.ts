@@ -25,6 +25,11 @@ export function rootScript(host: Host, script: string): SshCommand {
   return host.ssh.user === 'root' ? { script } : ['sudo', '-n', 'sh', '-c', script];
 }
 
+/** The file-read command as messages name it. */
+export function fileReadLabel(host: Host): string {
+  return `${host.os === 'aix' ? 'csum -h SHA256' : 'sha256sum'} + ls -ld`;
+}
+
 /** One exec for every managed file of a host: digests (csum on AIX, sha256sum on Linux), then `ls -ld`. */
 export function fileReadCommand(host: Host, paths: readonly string[]): SshCommand {
   const digest = host.os === 'aix' ? ['csum', '-h', 'SHA256', ...paths] : ['sha256sum', ...paths];

@@ -3,7 +3,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import ssh2 from 'ssh2';
 import type { ClientChannel, ConnectConfig, SFTPWrapper } from 'ssh2';
 import { labHostKey } from '../../../src/lab/hostkeys.js';
+import { parseLatency } from '../../../src/lab/scenarios/index.js';
 import { startSshHost, type SshHost } from '../../../src/lab/ssh/index.js';
+import { execLatencyMs } from '../../../src/lab/ssh/session.js';
 import { memoryStore, type LabStore } from '../../../src/lab/state/store.js';
 import { fixtureState } from './fixture-state.js';
 
@@ -205,6 +207,28 @@ describe('lab SSH host', () => {
     await exec(client, 'true');
     expect(Date.now() - t).toBeGreaterThanOrEqual(140);
     client.end();
+  });
+
+  it('latency: aix= and linux= set the command cost of hosts of that OS (host: wins, cmd= is the rest)', async () => {
+    const spec = parseLatency('rtt=5ms,cmd=2000ms,aix=300ms,linux=10ms');
+    const state = fixtureState();
+    state.latency = spec;
+    expect([execLatencyMs(state, 'app01'), execLatencyMs(state, 'lnx01')]).toEqual([305, 15]);
+    expect(execLatencyMs({ ...state, latency: { ...spec, perHost: { lnx01: 900 } } }, 'lnx01')).toBe(905);
+    expect(execLatencyMs({ ...state, latency: parseLatency('cmd=40ms') }, 'app01')).toBe(40);
+    const store = memoryStore(state);
+    const [aix, linux] = [await start(store, 'app01'), await start(store, 'lnx01')];
+    const timedExec = async (port: number): Promise<number> => {
+      const { client } = await connect(port);
+      const t = Date.now();
+      await exec(client, 'true');
+      client.end();
+      return Date.now() - t;
+    };
+    const [a, l] = [await timedExec(aix.port), await timedExec(linux.port)];
+    expect(a).toBeGreaterThanOrEqual(300);
+    expect(a).toBeLessThan(2000); // aix=, not cmd=
+    expect(l).toBeLessThan(2000); // linux=, not cmd=
   });
 
   it('interactive shell: prompt, cwd kept between lines, exit ends the session', async () => {

@@ -1,13 +1,18 @@
 // The host provider against the lab over real SSH (ssh2 servers on 127.0.0.1): a reset lab reads
 // equal to desired state; the kernel-param and file-content drifts are changes with the right
-// before/after; a host that is down is unknown with its name while the rest is read; applying a
-// tunable, a file and cron changes, then re-reading, gives no changes; files are backed up first
-// and undo puts the drifted values back.
+// before/after; each host is read in one exec (one batch script), and a failing section of it is
+// unknown naming host and command while the rest is read; a host that is down is unknown with
+// its name while the rest is read; applying a tunable, a file and cron changes, then re-reading,
+// gives no changes; files are backed up first and undo puts the drifted values back.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Step } from '../../../src/core/index.js';
-import { applyScenario, clearScenarios } from '../../../src/lab/index.js';
+import type { Address } from '../../../src/model/address.js';
+import { createConnections } from '../../../src/engine/connections.js';
+import { applyScenario, clearScenarios, labEndpointsOf } from '../../../src/lab/index.js';
+import { createHostProvider } from '../../../src/providers/host/index.js';
+import { execCounter } from './exec-counter.js';
 import { changed, planHosts } from './plan-helpers.js';
-import { startHostLab, type HostLab } from './lab-fixture.js';
+import { NOW, startHostLab, type HostLab } from './lab-fixture.js';
 
 let lab: HostLab;
 const plan = () => planHosts(lab.provider, 'lab', lab.env);
@@ -72,6 +77,28 @@ describe('host provider against the lab', () => {
       expect(c?.restart?.groups[0]?.group).toBe('lab/weblogic:hall/cluster:HallCluster');
     } finally {
       clear();
+    }
+  }, 60_000);
+
+  it('reads each host in ONE exec; a failing section is unknown naming host and command, the rest is read', async () => {
+    const counter = execCounter();
+    const conns = createConnections({ root: lab.root, model: lab.env, endpoints: labEndpointsOf(lab.handle), now: () => NOW, concurrency: 16, poolOptions: { connect: counter.connect } });
+    try {
+      const provider = createHostProvider(conns.context);
+      const desired = provider.desired({ env: 'lab', model: lab.env }).resources.map((r) => r.address);
+      // hall-web-01 is AIX: its batch gets a `sysctl` section, which the AIX shell does not know.
+      const extra = 'lab/host:hall-web-01/tunable:sysctl.vm.swappiness' as Address;
+      const r = await provider.read({ env: 'lab', model: lab.env, addresses: [...desired, extra] });
+      const hosts = new Set(desired.map((a) => a.split('/')[1]));
+      expect(hosts.size).toBeGreaterThan(20);
+      expect(counter.connections.map((c) => c.length)).toEqual([...hosts].map(() => 1));
+      const bad = r.reads.find((x) => x.address === extra);
+      expect(bad?.status).toBe('unknown');
+      expect(bad?.reason).toMatch(/^sysctl on hall-web-01 exited 127: .*not found/);
+      expect(r.reads.filter((x) => x.status === 'unknown').map((x) => x.address)).toEqual([extra]);
+      expect(r.reads.filter((x) => x.address.startsWith('lab/host:hall-web-01/') && x.status === 'present').length).toBeGreaterThan(10);
+    } finally {
+      await conns.close();
     }
   }, 60_000);
 

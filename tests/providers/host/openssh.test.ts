@@ -2,7 +2,9 @@
 // hand-made environment with one linux host pinned to the server's host key reads sysctl values
 // (the kernel's own, tab-separated tuples included) and managed files through the real /bin/sh,
 // sha256sum and ls; a missing managed file is planned as a create, and applying it writes the
-// file by SFTP + mv and reads back equal. Skipped locally when sshd is missing; fails in CI.
+// file by SFTP + mv and reads back equal. The whole read of the host is one exec (one batch
+// script); a section that fails is unknown naming host and command while the rest is read.
+// Skipped locally when sshd is missing; fails in CI.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,6 +15,7 @@ import type { EnvironmentModel } from '../../../src/model/index.js';
 import { createHostProvider, type HostProvider } from '../../../src/providers/host/index.js';
 import { renderTemplate, templateVarsFor } from '../../../src/template/index.js';
 import { opensshSkip, startOpenSsh, type OpenSsh } from '../../support/openssh.js';
+import { execCounter } from './exec-counter.js';
 import { changed, planHosts } from './plan-helpers.js';
 
 describe.skipIf(opensshSkip())('host provider reads a real OpenSSH server (Linux)', () => {
@@ -69,6 +72,27 @@ describe.skipIf(opensshSkip())('host provider reads a real OpenSSH server (Linux
       { sha256: expect.stringMatching(/^[0-9a-f]{64}$/), mode: '0640', owner: sshd.user, group: expect.any(String) },
       { value: 'Linux' },
     ]);
+  });
+
+  it('reads the host in ONE exec; a failing section (no `no` on Linux) is unknown naming host and command, the rest is read', async () => {
+    const counter = execCounter();
+    const counted = createConnections({ root, model, poolOptions: { connect: counter.connect } });
+    try {
+      const addresses = [...provider.desired({ env: 'linuxlab', model }).resources.map((r) => r.address), 'linuxlab/host:linux01/tunable:no.tcp_sendspace'];
+      const r = await createHostProvider(counted.context).read({ env: 'linuxlab', model, addresses: addresses as never });
+      expect(counter.connections.map((c) => c.length)).toEqual([1]);
+      expect(counter.connections[0]?.[0]).toMatch(/^\/bin\/sh -c /);
+      const byAddress = new Map(r.reads.map((x) => [x.address as string, x]));
+      const no = byAddress.get('linuxlab/host:linux01/tunable:no.tcp_sendspace');
+      expect(no?.status).toBe('unknown');
+      expect(no?.reason).toMatch(/^no -a on linux01 exited 127: .*not found/);
+      expect(byAddress.get('linuxlab/host:linux01/tunable:sysctl.kernel.ostype')).toMatchObject({ status: 'present', attributes: { value: 'Linux' } });
+      expect(byAddress.get(`linuxlab/host:linux01/file:${root}/etc/motd`)?.status).toBe('present');
+      expect(byAddress.get(`linuxlab/host:linux01/file:${root}/etc/missing.conf`)?.status).toBe('absent');
+      expect(r.reads.filter((x) => x.status === 'unknown')).toHaveLength(1);
+    } finally {
+      await counted.close();
+    }
   });
 
   it('creates the missing file by SFTP and mv, then reads equal to desired', async () => {
