@@ -6,6 +6,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { AuthContext, ParsedKey } from 'ssh2';
 import ssh2 from 'ssh2';
+import { withKeyObjects } from './keys.js';
 
 export function parseAuthorizedKeys(lines: string[]): ParsedKey[] {
   const keys: ParsedKey[] = [];
@@ -14,7 +15,7 @@ export function parseAuthorizedKeys(lines: string[]): ParsedKey[] {
     if (!t || t.startsWith('#')) continue;
     const parsed = ssh2.utils.parseKey(t);
     if (parsed instanceof Error) throw new Error(`lab ssh: unreadable authorized key: ${parsed.message}`);
-    keys.push(...(Array.isArray(parsed) ? parsed : [parsed]));
+    keys.push(...(Array.isArray(parsed) ? parsed : [parsed]).map(withKeyObjects));
   }
   return keys;
 }
