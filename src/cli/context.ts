@@ -3,7 +3,7 @@
  */
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 
 export interface CliContext {
   root: string;
@@ -19,6 +19,13 @@ export function findRepoRoot(start: string): string | undefined {
     if (parent === dir) return undefined;
     dir = parent;
   }
+}
+
+/** `--concurrency N` (hosts read at once): an integer 1…1024, else a usage error. */
+export function parseConcurrency(text: string): number {
+  const n = /^\d+$/.test(text.trim()) ? Number(text) : NaN;
+  if (!Number.isInteger(n) || n < 1 || n > 1024) throw new InvalidArgumentError(`--concurrency must be an integer from 1 to 1024, got "${text}"`);
+  return n;
 }
 
 export function contextOf(command: Command): CliContext {
