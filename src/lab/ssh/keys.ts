@@ -12,11 +12,12 @@ import ssh2 from 'ssh2';
 
 const asBuffer = (data: Buffer | string): Buffer => (typeof data === 'string' ? Buffer.from(data) : data);
 
-export function withKeyObjects(key: ParsedKey): ParsedKey {
+/** `privateKey`: the same key as a KeyObject, when the caller holds one already. */
+export function withKeyObjects(key: ParsedKey, privateKey?: KeyObject): ParsedKey {
   if (key.type !== 'ssh-ed25519') return key;
   const privatePem = key.getPrivatePEM() as string | null;
   const publicPem = key.getPublicPEM() as string | null;
-  let priv: KeyObject | undefined;
+  let priv: KeyObject | undefined = privateKey;
   let pub: KeyObject | undefined;
   // ssh2 reports failures as returned Error values, not exceptions: keep that contract.
   if (privatePem) {
@@ -40,11 +41,11 @@ export function withKeyObjects(key: ParsedKey): ParsedKey {
   return key;
 }
 
-/** A private key text (a lab host key) parsed once, with cached KeyObjects. */
-export function parseHostKey(text: string): ParsedKey {
+/** A lab host key parsed once, signing with its KeyObject. */
+export function parseHostKey(text: string, privateKey?: KeyObject): ParsedKey {
   const parsed = ssh2.utils.parseKey(text);
   if (parsed instanceof Error) throw new Error(`lab ssh: unreadable host key: ${parsed.message}`);
   const first = Array.isArray(parsed) ? parsed[0] : parsed;
   if (!first) throw new Error('lab ssh: no host key');
-  return withKeyObjects(first);
+  return withKeyObjects(first, privateKey);
 }

@@ -147,8 +147,12 @@ export async function startSshHost(opts: SshHostOptions): Promise<SshHost> {
   const onClient = clientHandler(opts, keys, now, connections);
   // Variant 1 (the `hostkey-changed` fault) is made on first use: deriving a key costs ~1 ms.
   const ssh: ssh2.Server[] = [];
-  const serverFor = (variant: 0 | 1): ssh2.Server =>
-    (ssh[variant] ??= new ssh2.Server({ hostKeys: [{ key: parseHostKey(labHostKey(hostName, variant).privateKey) }], ident: 'OpenSSH_8.1 opsctl-lab' }, onClient));
+  const serverFor = (variant: 0 | 1): ssh2.Server => {
+    const made = ssh[variant];
+    if (made) return made;
+    const key = labHostKey(hostName, variant);
+    return (ssh[variant] = new ssh2.Server({ hostKeys: [{ key: parseHostKey(key.privateKey, key.keyObject) }], ident: 'OpenSSH_8.1 opsctl-lab' }, onClient));
+  };
   serverFor(0);
 
   const sockets = new Set<Socket>();

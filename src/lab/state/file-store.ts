@@ -9,8 +9,9 @@
  *   names it. So an update writes state.json (small) plus the hosts it changed, not the whole
  *   estate: at 1000 hosts the state is ~13 MB and most updates touch one host (an SFTP upload,
  *   an `rm`). A reader holding an old state.json whose file is gone simply reads again.
- * - update() hands `change` a copy of the state whose hosts are copied lazily, on first access:
- *   a host `change` never reads is not copied, and is known unchanged without comparing it.
+ * - update() hands `change` a copy of the state whose hosts and databases are copied lazily, on
+ *   first access: one `change` never reads is not copied, and is known unchanged without
+ *   comparing it (the tables are not even serialised when no database was touched).
  * - read() re-reads only when state.json's inode, mtime or size changed, and then only the host
  *   files it does not hold already.
  */
@@ -68,36 +69,42 @@ function hostFileName(host: string, generation: number): string {
 }
 
 /**
- * A copy of `hosts` whose entries are copied on first access (get), or replaced (set): the
- * untouched ones are still accessors in `untouched`, so `materialise` can hand back the
- * original objects for them.
+ * A copy of a record (hosts, databases) whose entries are copied on first access (get), or
+ * replaced (set): the untouched ones are still accessors in `untouched`, so `materialise` can
+ * hand back the original objects for them.
  */
-function lazyHosts(hosts: Record<string, LabHost>): { copy: Record<string, LabHost>; materialise(final: Record<string, LabHost>): Record<string, LabHost> } {
-  const copy: Record<string, LabHost> = {};
-  const untouched = new Set<() => LabHost>();
-  const settle = (name: string, value: LabHost): void => {
+function lazyRecord<T>(record: Record<string, T>): { copy: Record<string, T>; materialise(final: Record<string, T>): Record<string, T> } {
+  const copy: Record<string, T> = {};
+  const untouched = new Set<() => T>();
+  const settle = (name: string, value: T): void => {
     Object.defineProperty(copy, name, { value, writable: true, enumerable: true, configurable: true });
   };
-  for (const name of Object.keys(hosts)) {
-    const get = (): LabHost => {
-      const value = structuredClone(hosts[name]!);
+  for (const name of Object.keys(record)) {
+    const get = (): T => {
+      const value = structuredClone(record[name]!);
       settle(name, value);
       return value;
     };
     untouched.add(get);
-    Object.defineProperty(copy, name, { get, set: (value: LabHost) => settle(name, value), enumerable: true, configurable: true });
+    Object.defineProperty(copy, name, { get, set: (value: T) => settle(name, value), enumerable: true, configurable: true });
   }
   return {
     copy,
     materialise(final) {
-      const out: Record<string, LabHost> = {};
+      const out: Record<string, T> = {};
       for (const name of Object.keys(final)) {
         const d = Object.getOwnPropertyDescriptor(final, name)!;
-        out[name] = d.get && untouched.has(d.get as () => LabHost) ? hosts[name]! : (final[name] as LabHost);
+        out[name] = d.get && untouched.has(d.get as () => T) ? record[name]! : (final[name] as T);
       }
       return out;
     },
   };
+}
+
+/** Same keys, same objects (by identity): nothing in the record was touched. */
+function sameRecord<T>(a: Record<string, T>, b: Record<string, T>): boolean {
+  const ka = Object.keys(a);
+  return ka.length === Object.keys(b).length && ka.every((k) => k in b && a[k] === b[k]);
 }
 
 export function openLabStore(root: string, opts: FileStoreOptions = {}): FileLabStore {
@@ -149,10 +156,14 @@ export function openLabStore(root: string, opts: FileStoreOptions = {}): FileLab
     }
   };
 
-  /** Writes `state`; hosts identical (same object) to `previous`'s keep their files. */
+  /**
+   * Writes `state`; hosts identical (same object) to `previous`'s keep their files, and the
+   * tables file is kept without even serialising the tables when no database object changed.
+   */
   const persist = (state: LabState, previous: Cache | undefined): void => {
     const { bare, tables } = splitTables(state);
-    const tablesJson = JSON.stringify(tables);
+    const untouched = previous !== undefined && sameRecord(state.databases, previous.state.databases);
+    const tablesJson = untouched ? previous.tablesJson : JSON.stringify(tables);
     let tablesFile = previous?.tablesFile ?? '';
     if (!previous || tablesJson !== previous.tablesJson || !existsSync(join(dir, tablesFile))) {
       tablesFile = `tables-${state.generation}.json`;
@@ -222,11 +233,13 @@ export function openLabStore(root: string, opts: FileStoreOptions = {}): FileLab
     update<T>(change: (s: LabState) => T): T {
       return locked(() => {
         const previous = load();
-        const { hosts, ...rest } = previous.state;
-        const lazy = lazyHosts(hosts);
-        const next = { ...structuredClone(rest), hosts: lazy.copy } as LabState;
+        const { hosts, databases, ...rest } = previous.state;
+        const lazyHosts = lazyRecord(hosts);
+        const lazyDatabases = lazyRecord(databases);
+        const next = { ...structuredClone(rest), hosts: lazyHosts.copy, databases: lazyDatabases.copy } as LabState;
         const result = change(next);
-        next.hosts = lazy.materialise(next.hosts);
+        next.hosts = lazyHosts.materialise(next.hosts);
+        next.databases = lazyDatabases.materialise(next.databases);
         next.generation = previous.state.generation + 1;
         persist(next, previous);
         return result;
