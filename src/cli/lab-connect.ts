@@ -25,6 +25,8 @@ export interface EstateOptions {
   root: string;
   model: EnvironmentModel;
   now: Date;
+  /** `--concurrency`: hosts read at once (default: the environment's `ssh.concurrency`, else 64). */
+  concurrency?: number;
 }
 
 interface LabLink {
@@ -60,7 +62,13 @@ export async function connectEstate(opts: EstateOptions): Promise<Estate> {
     import('../diag/index.js'),
   ]);
   const lab = await connectLabFor(opts);
-  const connections = createConnections({ root: opts.root, model: opts.model, now: () => opts.now, ...(lab.endpoints ? { endpoints: lab.endpoints } : {}) });
+  const connections = createConnections({
+    root: opts.root,
+    model: opts.model,
+    now: () => opts.now,
+    ...(lab.endpoints ? { endpoints: lab.endpoints } : {}),
+    ...(opts.concurrency !== undefined ? { concurrency: opts.concurrency } : {}),
+  });
   const diagnostics = registry.missingSystems().map((s) =>
     diag.error('provider-missing', `no ${s} provider is registered (src/providers/index.ts): ${s} resources were not read, so this plan cannot say they have no changes`),
   );

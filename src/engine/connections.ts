@@ -39,6 +39,7 @@ export interface ConnectionOptions {
   model: EnvironmentModel;
   now?: () => Date;
   endpoints?: EndpointResolver;
+  /** Hosts read at once; default the environment's `ssh.concurrency`, else DEFAULT_CONCURRENCY. */
   concurrency?: number;
   pool?: SshPool;
   poolOptions?: SshPoolOptions;
@@ -113,7 +114,7 @@ export function createConnections(opts: ConnectionOptions): Connections {
     weblogic,
     oracle,
     secret,
-    concurrency: opts.concurrency ?? DEFAULT_CONCURRENCY,
+    concurrency: opts.concurrency ?? opts.model.environment.ssh?.concurrency ?? DEFAULT_CONCURRENCY,
     now: opts.now ?? (() => new Date()),
   };
   return {

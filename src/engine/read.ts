@@ -89,7 +89,9 @@ function reportScopes(system: System, live: readonly LiveRead[], emit: Emit): vo
   const byScope = new Map<string, LiveRead[]>();
   for (const r of live) {
     const scope = scopeOf(r.address);
-    byScope.set(scope, [...(byScope.get(scope) ?? []), r]);
+    const reads = byScope.get(scope);
+    if (reads) reads.push(r);
+    else byScope.set(scope, [r]);
   }
   for (const [scope, reads] of [...byScope].sort(([a], [b]) => a.localeCompare(b))) {
     const unknown = reads.filter((r) => r.status === 'unknown');

@@ -6,6 +6,12 @@
  * now win shard N+1, and every runner computes the same split without coordination. A domain
  * belongs to the shard of its admin host, a database to the shard of its first instance's host,
  * a config table to its database's shard. No I/O (node:crypto for the hash).
+ *
+ * `plan --shard` reads the selection's address prefixes; `inspect --shard` gives the collectors
+ * the whole model plus the selection (inspect/types.ts InspectSelection), and a reading belongs
+ * to the object it is read from: a server's log to the shard of the host it lies on, the
+ * server's runtime (REST/WLST) to its domain's shard. So merging all shards gives the unsharded
+ * readings, each exactly once.
  */
 import { createHash } from 'node:crypto';
 import type { EnvironmentModel } from '../model/index.js';
@@ -70,9 +76,3 @@ export function selectShard(env: string, model: EnvironmentModel, shard: Shard):
   return { hosts, domains, databases, configTables, prefixes };
 }
 
-/** The environment model restricted to one shard (for inspections, which iterate the model). */
-export function shardModel(env: string, model: EnvironmentModel, shard: Shard): EnvironmentModel {
-  const s = selectShard(env, model, shard);
-  const keep = <T extends { name: string }>(list: readonly T[], names: readonly string[]): T[] => list.filter((x) => names.includes(x.name));
-  return { ...model, hosts: keep(model.hosts, s.hosts), domains: keep(model.domains, s.domains), databases: keep(model.databases, s.databases), configTables: keep(model.configTables, s.configTables) };
-}

@@ -193,6 +193,16 @@ function proxied(f: Pick<Finding, 'checkId' | 'target' | 'severity'>): Pick<Find
 }
 
 /**
+ * What trends read of an earlier report (withTrends, trendsOf): its time, environment, checks,
+ * resources and forecast findings; not its measurements or its own trends (most of its size).
+ */
+export function trendInput(report: InspectionReport): InspectionReport {
+  const { trends: _trends, ...rest } = report as TrendedReport;
+  void _trends;
+  return { ...rest, measurements: [], findings: report.findings.filter((f) => f.checkId === FORECAST_CHECK) };
+}
+
+/**
  * The report with its trends and `trend.forecast` findings merged in: findings (critical first),
  * score, conclusion, counts and the comparison with the previous report (a forecast finding of the
  * previous report is persisting or resolved) follow. Forecast findings count under the system of

@@ -9,7 +9,7 @@ import type { OracleDatabase } from '../model/index.js';
 import type { OracleSession } from '../providers/context.js';
 import { openerOf } from './collect-db.js';
 import { cellNum, cellText, oracleTime } from './sql.js';
-import { type Collected, type CollectInput, emptyCollected, merge, unread } from './types.js';
+import { type Collected, type CollectInput, emptyCollected, merge, selectedDatabases, unread } from './types.js';
 
 export const BUSINESS_CHECKS = ['batch.deduction', 'exchange.receive', 'exchange.backlog', 'yz.save-errors'];
 const FAILED_DAYS = 35;
@@ -68,7 +68,7 @@ async function readDb(input: CollectInput, db: OracleDatabase, checks: string[],
 }
 
 export async function collectBusiness(input: CollectInput): Promise<Collected> {
-  const dbs = input.ctx.model.databases.filter((d) => d.role === 'primary');
+  const dbs = selectedDatabases(input).filter((d) => d.role === 'primary');
   const coreChecks = ['batch.deduction', 'yz.save-errors'].filter((c) => input.checks.has(c));
   const recvChecks = ['exchange.receive', 'exchange.backlog'].filter((c) => input.checks.has(c));
   const parts: Promise<Collected>[] = [];

@@ -10,7 +10,7 @@ import { parseLsnrctlStatus } from '../parsers/index.js';
 import type { OracleSession } from '../providers/context.js';
 import { mapBounded } from '../transport/index.js';
 import { DB_READERS } from './db-readers.js';
-import { type Collected, type CollectInput, emptyCollected, merge, unread } from './types.js';
+import { type Collected, type CollectInput, emptyCollected, merge, selectedDatabases, unread } from './types.js';
 
 export const DB_CHECKS = [...Object.keys(DB_READERS), 'db.listener'];
 
@@ -71,6 +71,6 @@ async function readDatabase(input: CollectInput, db: OracleDatabase): Promise<Co
 
 export async function collectDatabases(input: CollectInput): Promise<Collected> {
   if (!DB_CHECKS.some((c) => input.checks.has(c))) return emptyCollected();
-  const parts = await mapBounded(input.ctx.model.databases, Math.max(1, Math.min(input.ctx.concurrency, 8)), (db) => readDatabase(input, db));
+  const parts = await mapBounded(selectedDatabases(input), Math.max(1, Math.min(input.ctx.concurrency, 8)), (db) => readDatabase(input, db));
   return merge(parts);
 }

@@ -1,7 +1,9 @@
 /**
  * Host collector: one SSH command batch per host (host-script.ts), parsed with src/parsers into
  * host.* measurements (and wls.log-errors per server from the server logs on the host). An
- * unreachable host becomes one Unread; every other host is still read.
+ * unreachable host becomes one Unread; every other host is still read. Reads the selected hosts
+ * (types.ts InspectSelection); the logs on a host are found in the whole model, so a server's
+ * log is read with its host even when its domain is in another shard.
  */
 import { profilesFor, type Measurement } from '../health/index.js';
 import type { EnvironmentModel, Host } from '../model/index.js';
@@ -9,7 +11,7 @@ import { parseDfP, parseErrptSummary, parseLspsS, parseProcMeminfo, parsePsEf, p
 import { mapBounded } from '../transport/index.js';
 import { errptStamp, hostScript, splitSections } from './host-script.js';
 import { alertErrors, beaErrors } from './read-logs.js';
-import { type Collected, type CollectInput, emptyCollected, merge, timed, unread } from './types.js';
+import { type Collected, type CollectInput, emptyCollected, merge, selectedHosts, timed, unread } from './types.js';
 
 export const HOST_CHECKS = ['host.cpu', 'host.memory', 'host.paging', 'host.filesystem', 'host.errpt', 'host.processes', 'host.log-errors', 'host.os-level', 'wls.log-errors', 'link.latency'];
 
@@ -110,25 +112,28 @@ async function readHost(input: CollectInput, host: Host, latencyMs: number | und
 }
 
 /**
- * Link latency: connect every host first (bounded, concurrent), then time one `echo` per host one
- * after another on the open connections, so the figure is the round trip and not the handshake
- * or the load of the inspection itself. A host that cannot be connected is left out (it is unread).
+ * Link latency: connect every host first (bounded, concurrent), then time one `echo` per host on
+ * the open connections, so the figure is the round trip and not the handshake or the load of the
+ * inspection itself (no collector has started yet). The echoes run `ctx.concurrency` at a time:
+ * an echo costs the ops host next to nothing, and one after another they would take 1000 round
+ * trips (25 s at 25 ms) on a large estate. A host that cannot be connected is left out (unread).
  */
 export async function latencies(input: CollectInput): Promise<Map<string, number>> {
   const { ctx } = input;
-  const up = await mapBounded(ctx.model.hosts, ctx.concurrency, async (h) => ctx.hosts.exec(h.name, ['echo', 'ok']).then(() => h.name, () => undefined));
+  const up = await mapBounded(selectedHosts(input), ctx.concurrency, async (h) => ctx.hosts.exec(h.name, ['echo', 'ok']).then(() => h.name, () => undefined));
+  const names = up.filter((n): n is string => n !== undefined);
+  const times = await mapBounded(names, ctx.concurrency, (name) => timed(() => ctx.hosts.exec(name, ['echo', 'ok'])).catch(() => undefined));
   const out = new Map<string, number>();
-  for (const name of up) {
-    if (!name) continue;
-    const t = await timed(() => ctx.hosts.exec(name, ['echo', 'ok'])).catch(() => undefined);
+  names.forEach((name, i) => {
+    const t = times[i];
     if (t) out.set(name, t.ms);
-  }
+  });
   return out;
 }
 
 /** `rtt`: the link latencies, measured by `latencies` before any other collector starts. */
 export async function collectHosts(input: CollectInput, rtt: ReadonlyMap<string, number> = new Map()): Promise<Collected> {
   if (!HOST_CHECKS.some((c) => input.checks.has(c))) return emptyCollected();
-  const parts = await mapBounded(input.ctx.model.hosts, input.ctx.concurrency, (h) => readHost(input, h, rtt.get(h.name)));
+  const parts = await mapBounded(selectedHosts(input), input.ctx.concurrency, (h) => readHost(input, h, rtt.get(h.name)));
   return merge(parts);
 }

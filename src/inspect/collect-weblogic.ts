@@ -4,11 +4,12 @@
  * threadPoolRuntime, JDBC data-source runtimes and web-app sessions for running ones).
  * 10.3.6 domains: WLST over SSH (wlst-collect.ts). The probe of each application (app.http-probe)
  * is the admin REST round trip, or the WLST connect for 10.3.6. A domain that answers 500, or
- * whose admin server is unreachable, becomes one Unread.
+ * whose admin server is unreachable, becomes one Unread. The REST link latency is timed before
+ * any collector starts (restLatencies, like the SSH one), so it is not the load of the inspection.
  */
 import type { WeblogicDomain } from '../model/index.js';
 import { mapBounded, type WeblogicClient } from '../transport/index.js';
-import { type Collected, type CollectInput, emptyCollected, timed, unread } from './types.js';
+import { type Collected, type CollectInput, emptyCollected, selectedDomains, timed, unread } from './types.js';
 import { collectWlstDomain } from './wlst-collect.js';
 import { healthText, num, serverMeasurements, type PoolFigures, type ServerFigures } from './wls-measure.js';
 
@@ -49,17 +50,19 @@ async function restServer(c: WeblogicClient, d: WeblogicDomain, name: string, st
   };
 }
 
-async function collectRestDomain(input: CollectInput, d: WeblogicDomain): Promise<Collected> {
+const LIFECYCLE = 'domainRuntime/serverLifeCycleRuntimes?fields=name,state';
+
+async function collectRestDomain(input: CollectInput, d: WeblogicDomain, rtt: number | undefined): Promise<Collected> {
   const { ctx } = input;
   const base = `${ctx.env}/weblogic:${d.name}`;
   try {
     const c = await ctx.weblogic(d.name);
-    const { value: lifecycle, ms } = await timed(() => items(c, 'domainRuntime/serverLifeCycleRuntimes?fields=name,state'));
+    const { value: lifecycle, ms } = await timed(() => items(c, LIFECYCLE));
     const figures = await Promise.all(lifecycle.map((s) => restServer(c, d, String(s.name), String(s.state))));
     const measurements = [
       ...figures.flatMap((f) => serverMeasurements(base, f, d.version)),
       { checkId: 'app.http-probe', target: `${base}/probe:admin-rest`, value: ms, unit: 'ms' as const, detail: { application: d.application, path: 'domainRuntime/serverLifeCycleRuntimes' } },
-      { checkId: 'link.latency', target: `${ctx.env}/link:ops-host->weblogic:${d.name}`, value: ms, unit: 'ms' as const, detail: { via: 'admin REST round trip' } },
+      { checkId: 'link.latency', target: `${ctx.env}/link:ops-host->weblogic:${d.name}`, value: rtt ?? ms, unit: 'ms' as const, detail: { via: 'admin REST round trip' } },
     ];
     return { ...emptyCollected(), measurements };
   } catch (err) {
@@ -67,9 +70,34 @@ async function collectRestDomain(input: CollectInput, d: WeblogicDomain): Promis
   }
 }
 
-export async function collectWeblogic(input: CollectInput): Promise<Collected> {
+const boundOf = (input: CollectInput): number => Math.max(1, Math.min(input.ctx.concurrency, 5));
+
+/**
+ * Link latency to the REST domains: one timed GET of the server life cycles per domain, before
+ * any collector starts (a domain that does not answer is left out: its collection says why).
+ */
+export async function restLatencies(input: CollectInput): Promise<Map<string, number>> {
+  const rest = selectedDomains(input).filter((d) => d.management === 'rest');
+  const times = await mapBounded(rest, boundOf(input), async (d) => {
+    try {
+      const c = await input.ctx.weblogic(d.name);
+      return (await timed(() => items(c, LIFECYCLE))).ms;
+    } catch {
+      return undefined;
+    }
+  });
+  const out = new Map<string, number>();
+  rest.forEach((d, i) => {
+    const ms = times[i];
+    if (ms !== undefined) out.set(d.name, ms);
+  });
+  return out;
+}
+
+/** `rtt`: the REST link latencies, measured by `restLatencies` before any collector started. */
+export async function collectWeblogic(input: CollectInput, rtt: ReadonlyMap<string, number> = new Map()): Promise<Collected> {
   if (!WLS_CHECKS.some((c) => input.checks.has(c))) return emptyCollected();
-  const parts = await mapBounded(input.ctx.model.domains, Math.max(1, Math.min(input.ctx.concurrency, 5)), (d) => (d.management === 'rest' ? collectRestDomain(input, d) : collectWlstDomain(input, d)));
+  const parts = await mapBounded(selectedDomains(input), boundOf(input), (d) => (d.management === 'rest' ? collectRestDomain(input, d, rtt.get(d.name)) : collectWlstDomain(input, d)));
   const measurements = parts.flatMap((p) => p.measurements).filter((m) => input.checks.has(m.checkId));
   return { measurements, unread: parts.flatMap((p) => p.unread), notMeasured: [] };
 }

@@ -9,4 +9,4 @@
 export { inspect, UnknownCheckError, type InspectOptions } from './run.js';
 export { writeReport, previousReport, reportBase, reportDir, type ExtraRenderer } from './files.js';
 export { commitMessage, commitReport } from './commit.js';
-export type { Collected, CollectInput } from './types.js';
+export type { Collected, CollectInput, InspectSelection } from './types.js';

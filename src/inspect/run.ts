@@ -5,15 +5,15 @@
  * playbook itself is unknown or names a check the catalogue does not have.
  */
 import { buildReport, checkNamed, type InspectionReport, type PreviousReport } from '../health/index.js';
-import { withTrends } from '../health/trends.js';
+import { trendInput, withTrends } from '../health/trends.js';
 import type { InspectionPlaybook } from '../model/index.js';
 import type { OracleSession, ProviderContext } from '../providers/context.js';
 import { readHistory } from '../report/history.js';
 import { BUSINESS_CHECKS, collectBusiness } from './collect-business.js';
 import { collectDatabases, DB_CHECKS } from './collect-db.js';
 import { collectHosts, HOST_CHECKS, latencies } from './collect-host.js';
-import { collectWeblogic, WLS_CHECKS } from './collect-weblogic.js';
-import { type Collected, type CollectInput, merge } from './types.js';
+import { collectWeblogic, restLatencies, WLS_CHECKS } from './collect-weblogic.js';
+import { type Collected, type CollectInput, type InspectSelection, merge } from './types.js';
 
 const COLLECTED = new Set([...HOST_CHECKS, ...DB_CHECKS, ...WLS_CHECKS, ...BUSINESS_CHECKS]);
 
@@ -25,6 +25,11 @@ export interface InspectOptions {
   /** Earlier reports for trends and the forecast (default: read from reports/<env>/inspections/). */
   history?: readonly InspectionReport[];
   oracle?: (database: string) => Promise<OracleSession>;
+  /**
+   * `inspect --shard I/N`: read only these hosts, domains and databases (types.ts says which
+   * shard owns each reading). The model in ctx stays whole, and judges every reading.
+   */
+  selection?: InspectSelection;
 }
 
 export class UnknownCheckError extends Error {
@@ -48,10 +53,18 @@ export async function inspect(opts: InspectOptions): Promise<InspectionReport> {
   if (unknown.length) throw new UnknownCheckError(opts.playbook.name, unknown);
   const started = opts.ctx.now();
   const t0 = process.hrtime.bigint();
-  const input: CollectInput = { ctx: opts.ctx, playbook: opts.playbook, checks: new Set(opts.playbook.checks.map((c) => c.id)), ...(opts.oracle ? { oracle: opts.oracle } : {}) };
+  const input: CollectInput = {
+    ctx: opts.ctx,
+    playbook: opts.playbook,
+    checks: new Set(opts.playbook.checks.map((c) => c.id)),
+    ...(opts.oracle ? { oracle: opts.oracle } : {}),
+    ...(opts.selection ? { selection: opts.selection } : {}),
+  };
   // Latency first, alone: measured while the other collectors run it would measure their load.
-  const rtt = input.checks.has('link.latency') ? await latencies(input) : new Map<string, number>();
-  const collected = merge(await Promise.all([collectHosts(input, rtt), collectDatabases(input), collectWeblogic(input), collectBusiness(input)]));
+  const latency = input.checks.has('link.latency');
+  const restRtt = latency ? await restLatencies(input) : new Map<string, number>();
+  const rtt = latency ? await latencies(input) : new Map<string, number>();
+  const collected = merge(await Promise.all([collectHosts(input, rtt), collectDatabases(input), collectWeblogic(input, restRtt), collectBusiness(input)]));
   const report = buildReport({
     env: opts.ctx.model,
     playbook: opts.playbook,
@@ -63,5 +76,5 @@ export async function inspect(opts: InspectOptions): Promise<InspectionReport> {
     ...(opts.previous ? { previous: opts.previous } : {}),
     durationMs: Number((process.hrtime.bigint() - t0) / 1_000_000n),
   });
-  return withTrends(report, opts.history ?? readHistory(opts.ctx.root, report.env, started));
+  return withTrends(report, opts.history ?? readHistory(opts.ctx.root, report.env, started, trendInput));
 }

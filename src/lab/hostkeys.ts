@@ -5,7 +5,7 @@
  *
  * `variant` gives a different key for the same host (the `hostkey-changed` fault).
  */
-import { createHash, createPrivateKey, createPublicKey } from 'node:crypto';
+import { createHash, createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
 
 const PKCS8_ED25519_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex');
 
@@ -16,6 +16,8 @@ export interface LabHostKey {
   publicKey: string;
   /** `SHA256:…` as `ssh-keygen -lf` prints it. */
   fingerprint: string;
+  /** The private key as node:crypto holds it (made anyway to derive the public half): signs without re-parsing. */
+  keyObject: KeyObject;
 }
 
 function sshString(data: Buffer | string): Buffer {
@@ -31,11 +33,11 @@ function uint32(n: number): Buffer {
   return b;
 }
 
-/** The public half of an ed25519 key given its 32-byte seed. */
-function ed25519PublicFromSeed(seed: Buffer): Buffer {
+/** The private key and the public half of an ed25519 key given its 32-byte seed. */
+function ed25519FromSeed(seed: Buffer): { priv: KeyObject; pub: Buffer } {
   const priv = createPrivateKey({ key: Buffer.concat([PKCS8_ED25519_PREFIX, seed]), format: 'der', type: 'pkcs8' });
   const spki = createPublicKey(priv).export({ format: 'der', type: 'spki' });
-  return spki.subarray(spki.length - 32);
+  return { priv, pub: spki.subarray(spki.length - 32) };
 }
 
 /** OpenSSH fingerprint of a public key blob (the base64 part of an authorized_keys line). */
@@ -45,7 +47,7 @@ export function fingerprintOfBlob(blob: Buffer): string {
 
 export function labHostKey(host: string, variant = 0): LabHostKey {
   const seed = createHash('sha256').update(`opsctl-lab-hostkey/v1:${host}:${variant}`).digest();
-  const pub = ed25519PublicFromSeed(seed);
+  const { priv, pub } = ed25519FromSeed(seed);
   const blob = Buffer.concat([sshString('ssh-ed25519'), sshString(pub)]);
   const check = seed.readUInt32BE(0);
   let section = Buffer.concat([
@@ -73,5 +75,6 @@ export function labHostKey(host: string, variant = 0): LabHostKey {
     privateKey: `-----BEGIN OPENSSH PRIVATE KEY-----\n${b64}\n-----END OPENSSH PRIVATE KEY-----\n`,
     publicKey: `ssh-ed25519 ${blob.toString('base64')}`,
     fingerprint: fingerprintOfBlob(blob),
+    keyObject: priv,
   };
 }

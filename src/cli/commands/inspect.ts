@@ -6,6 +6,9 @@
  * Heavy modules (connections, collectors, git) are imported lazily in the action.
  */
 import type { Command } from 'commander';
+import type { InspectSelection } from '../../inspect/index.js';
+import type { EnvironmentModel } from '../../model/index.js';
+import { parseConcurrency } from '../concurrency.js';
 import { contextOf, type CliContext } from '../context.js';
 import { EXIT } from '../exit.js';
 
@@ -17,6 +20,7 @@ interface InspectOptions {
   lang: string;
   printCron?: boolean;
   shard?: string;
+  concurrency?: number;
 }
 
 const out = (text: string): void => {
@@ -27,6 +31,12 @@ async function printCron(ctx: CliContext, env: string | undefined): Promise<void
   const [{ loadRepository }, { cronLines }] = await Promise.all([import('../../load/index.js'), import('../../health/index.js')]);
   const { model } = loadRepository(ctx.root);
   out(cronLines(model.inspections, env ?? 'prod').join('\n'));
+}
+
+async function shardSelection(envName: string, env: EnvironmentModel, text: string): Promise<InspectSelection> {
+  const { parseShard, selectShard } = await import('../../engine/shard.js');
+  const { hosts, domains, databases } = selectShard(envName, env, parseShard(text));
+  return { hosts, domains, databases };
 }
 
 async function runInspect(opts: InspectOptions, cmd: Command): Promise<void> {
@@ -43,13 +53,12 @@ async function runInspect(opts: InspectOptions, cmd: Command): Promise<void> {
   if (!playbook) throw new Error(`no inspection playbook "${opts.playbook}" (known: ${model.inspections.map((p) => p.name).join(', ')})`);
   const revision = (await git.headRevision(ctx.root).catch(() => undefined)) ?? null;
   const previous = inspectMod.previousReport(ctx.root, opts.env, playbook.name, ctx.now);
-  const estate = await connectEstate({ root: ctx.root, model: env, now: ctx.now });
-  // --shard I/N: the collectors see only the shard's hosts, domains and databases (connections keep the whole model).
-  const shard = opts.shard ? await import('../../engine/shard.js') : undefined;
-  const context = shard && opts.shard ? { ...estate.context, model: shard.shardModel(opts.env, env, shard.parseShard(opts.shard)) } : estate.context;
+  const estate = await connectEstate({ root: ctx.root, model: env, now: ctx.now, ...(opts.concurrency !== undefined ? { concurrency: opts.concurrency } : {}) });
+  // --shard I/N: the collectors read only the shard's hosts, domains and databases, with the whole model (docs/shards.md).
+  const selection = opts.shard ? await shardSelection(opts.env, env, opts.shard) : undefined;
   let report;
   try {
-    report = await inspectMod.inspect({ ctx: context, playbook, revision, ...(previous ? { previous } : {}) });
+    report = await inspectMod.inspect({ ctx: estate.context, playbook, revision, ...(previous ? { previous } : {}), ...(selection ? { selection } : {}) });
   } finally {
     await estate.close();
   }
@@ -76,7 +85,8 @@ export function registerInspect(program: Command): void {
     .option('--commit', 'commit the report files (one commit whose message counts the findings)')
     .option('--json', 'print the report JSON (and the files written) instead of the summary')
     .option('--lang <lang>', 'report language: zh (default) or en', 'zh')
-    .option('--shard <I/N>', 'inspect only shard I of N (docs/shards.md); merge the --json outputs with "opsctl inspect merge"')
+    .option('--shard <I/N>', 'inspect only shard I of N (docs/shards.md); merge the --json outputs with "opsctl merge-shards inspect"')
+    .option('--concurrency <n>', 'hosts read at once (default: the environment\'s ssh.concurrency, else 64)', parseConcurrency)
     .option('--print-cron', 'print the crontab lines that run every inspection playbook on its schedule')
     .action((opts: InspectOptions, cmd: Command) => runInspect(opts, cmd));
 }

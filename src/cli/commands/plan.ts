@@ -19,6 +19,7 @@ import { formatDiagnostic } from '../../diag/index.js';
 import { loadEnvironment, ModelError } from '../../load/index.js';
 import { parseAddress } from '../../model/address.js';
 import type { EnvironmentModel } from '../../model/index.js';
+import { parseConcurrency } from '../concurrency.js';
 import { contextOf, type CliContext } from '../context.js';
 import { EXIT } from '../exit.js';
 import { eventSink } from '../render/events.js';
@@ -54,10 +55,10 @@ export function checkOnly(env: string, only: readonly string[]): void {
 }
 
 /** Connects the environment, reads and plans, renders events on stderr; always disconnects. */
-export async function planForCli(ctx: CliContext, model: EnvironmentModel, opts: { only?: string[]; json?: boolean; release?: string }): Promise<PlanRun> {
+export async function planForCli(ctx: CliContext, model: EnvironmentModel, opts: { only?: string[]; json?: boolean; release?: string; concurrency?: number }): Promise<PlanRun> {
   const [{ connectEstate }, { planEnvironment }] = await Promise.all([import('../lab-connect.js'), import('../../engine/plan.js')]);
   const sink = eventSink({ json: opts.json === true });
-  const estate = await connectEstate({ root: ctx.root, model, now: ctx.now });
+  const estate = await connectEstate({ root: ctx.root, model, now: ctx.now, ...(opts.concurrency !== undefined ? { concurrency: opts.concurrency } : {}) });
   const abort = new AbortController();
   const onInt = (): void => abort.abort();
   process.once('SIGINT', onInt);
@@ -94,6 +95,7 @@ interface PlanOptions {
   json?: boolean;
   release?: string;
   shard?: string;
+  concurrency?: number;
 }
 
 const FORMATS = ['text', 'json', 'markdown'] as const;
@@ -108,7 +110,12 @@ async function runPlan(opts: PlanOptions, cmd: Command): Promise<void> {
   const model = opts.release ? await releaseModelForCli(ctx.root, plain, opts.release) : plain;
   if (!model) return;
   const only = opts.shard ? await shardOnly(opts.env, model, opts.shard, opts.only) : opts.only;
-  const { plan } = await planForCli(ctx, model, { only, json: format === 'json', ...(opts.release ? { release: opts.release } : {}) });
+  const { plan } = await planForCli(ctx, model, {
+    only,
+    json: format === 'json',
+    ...(opts.release ? { release: opts.release } : {}),
+    ...(opts.concurrency !== undefined ? { concurrency: opts.concurrency } : {}),
+  });
   const [{ renderPlanText }, { renderPlanMarkdown }, { renderPlanJson }, core] = await Promise.all([
     import('../../report/plan-text.js'),
     import('../../report/plan-markdown.js'),
@@ -144,6 +151,7 @@ export function registerPlan(program: Command): void {
     .option('--detailed-exitcode', 'exit 2 when the plan has changes (0 none, 1 error)')
     .option('--release <release>', 'plan a release from releases/ (application: its deployment version and archive; sql-migration: its scripts against the history table; weblogic-patch / oracle-patch: the patch host by host; recorded in the plan)')
     .option('--json', 'print the plan JSON (same as --format json); no progress on stderr')
-    .option('--shard <I/N>', 'plan only shard I of N (hosts by stable hash; a domain/database with its admin/first instance host); merge with "opsctl plan merge"')
+    .option('--shard <I/N>', 'plan only shard I of N (hosts by stable hash; a domain/database with its admin/first instance host); merge with "opsctl merge-shards plan"')
+    .option('--concurrency <n>', 'hosts read at once (default: the environment\'s ssh.concurrency, else 64)', parseConcurrency)
     .action((opts: PlanOptions, cmd: Command) => runPlan(opts, cmd));
 }

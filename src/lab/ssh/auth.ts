@@ -6,15 +6,24 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { AuthContext, ParsedKey } from 'ssh2';
 import ssh2 from 'ssh2';
+import { withKeyObjects } from './keys.js';
+
+/** Parsed authorized keys by line: every host of a lab authorizes the same key, parsed once. */
+const parsedLines = new Map<string, ParsedKey[]>();
 
 export function parseAuthorizedKeys(lines: string[]): ParsedKey[] {
   const keys: ParsedKey[] = [];
   for (const line of lines) {
     const t = line.trim();
     if (!t || t.startsWith('#')) continue;
-    const parsed = ssh2.utils.parseKey(t);
-    if (parsed instanceof Error) throw new Error(`lab ssh: unreadable authorized key: ${parsed.message}`);
-    keys.push(...(Array.isArray(parsed) ? parsed : [parsed]));
+    let held = parsedLines.get(t);
+    if (!held) {
+      const parsed = ssh2.utils.parseKey(t);
+      if (parsed instanceof Error) throw new Error(`lab ssh: unreadable authorized key: ${parsed.message}`);
+      held = (Array.isArray(parsed) ? parsed : [parsed]).map((k) => withKeyObjects(k));
+      parsedLines.set(t, held);
+    }
+    keys.push(...held);
   }
   return keys;
 }

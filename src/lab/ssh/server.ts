@@ -1,10 +1,16 @@
 /**
  * A lab host's SSH server on loopback. One node:net listener feeds each accepted socket to one
  * of two ssh2 Servers that never listen themselves: the one holding labHostKey(host, 0), or —
- * while the `hostkey-changed` fault is active — the one holding variant 1, so a fault set
- * after start takes effect on the next connection without a restart. `host-down` closes the
+ * while the `hostkey-changed` fault is active — the one holding variant 1 (made on first use),
+ * so a fault set after start takes effect on the next connection without a restart. Host keys
+ * sign with cached KeyObjects (keys.ts). `host-down` closes the
  * listener (connects get ECONNREFUSED, checked on every connection and by a poll) and reopens
- * it on the same port when the fault is cleared.
+ * it on the same port when the fault is cleared. Faults are polled once per store and interval for
+ * all the hosts of a lab (one timer, one read of the state per tick), not once per host: a lab of
+ * 1000 hosts would otherwise stat the state 5000 times a second while idle. Sockets are set
+ * TCP_NODELAY, as OpenSSH's sshd does for sessions: without it a reply split in two small writes
+ * waits for the client's delayed ACK (~40 ms on Linux) before its second half is sent; the
+ * packets written in one tick go out in one write (coalesceWrites).
  */
 import { createServer, type Server as NetServer, type Socket } from 'node:net';
 import type { Connection, ParsedKey } from 'ssh2';
@@ -12,7 +18,9 @@ import ssh2 from 'ssh2';
 import { labHostKey } from '../hostkeys.js';
 import { hasFault } from '../shell/faults.js';
 import type { LabStore } from '../state/store.js';
+import type { LabState } from '../state/types.js';
 import { authenticate, parseAuthorizedKeys } from './auth.js';
+import { parseHostKey } from './keys.js';
 import { serveSession } from './session.js';
 
 export interface SshHostOptions {
@@ -73,6 +81,61 @@ function clientHandler(opts: SshHostOptions, keys: ParsedKey[], now: () => Date,
   };
 }
 
+/**
+ * ssh2 writes every SSH packet to the socket on its own (a reply to an exec is channel data,
+ * exit-status, EOF and close: four writes, four segments on loopback). Corking the socket for the
+ * rest of the current tick sends what was written in it as one writev.
+ */
+function coalesceWrites(socket: Socket): void {
+  const write = socket.write.bind(socket);
+  let corked = false;
+  socket.write = ((...args: Parameters<Socket['write']>) => {
+    if (!corked) {
+      corked = true;
+      socket.cork();
+      process.nextTick(() => {
+        corked = false;
+        socket.uncork();
+      });
+    }
+    return write(...args);
+  }) as Socket['write'];
+}
+
+type Tick = (state: LabState) => void;
+const pollers = new WeakMap<LabStore, Map<number, { timer: NodeJS.Timeout; ticks: Set<Tick> }>>();
+
+/** Calls `tick` with the store's state every `pollMs`, on one timer shared by every host of that store and interval. */
+function onPoll(store: LabStore, pollMs: number, tick: Tick): () => void {
+  let byMs = pollers.get(store);
+  if (!byMs) pollers.set(store, (byMs = new Map()));
+  let poller = byMs.get(pollMs);
+  if (!poller) {
+    const ticks = new Set<Tick>();
+    const timer = setInterval(() => {
+      let state: LabState;
+      try {
+        state = store.read();
+      } catch {
+        return; // no state right now (a reset in another process): the next tick reads again
+      }
+      for (const t of ticks) t(state);
+    }, pollMs);
+    timer.unref();
+    poller = { timer, ticks };
+    byMs.set(pollMs, poller);
+  }
+  const p = poller;
+  p.ticks.add(tick);
+  return () => {
+    p.ticks.delete(tick);
+    if (p.ticks.size === 0) {
+      clearInterval(p.timer);
+      byMs.delete(pollMs);
+    }
+  };
+}
+
 export async function startSshHost(opts: SshHostOptions): Promise<SshHost> {
   const { hostName, store } = opts;
   if (!store.read().hosts[hostName]) throw new Error(`lab ssh: no host ${hostName} in the lab state`);
@@ -82,15 +145,24 @@ export async function startSshHost(opts: SshHostOptions): Promise<SshHost> {
   const down = (): boolean => hasFault(store.read(), hostName, 'host-down');
 
   const onClient = clientHandler(opts, keys, now, connections);
-  const ssh = [0, 1].map((variant) => new ssh2.Server({ hostKeys: [labHostKey(hostName, variant).privateKey], ident: 'OpenSSH_8.1 opsctl-lab' }, onClient));
+  // Variant 1 (the `hostkey-changed` fault) is made on first use: deriving a key costs ~1 ms.
+  const ssh: ssh2.Server[] = [];
+  const serverFor = (variant: 0 | 1): ssh2.Server => {
+    const made = ssh[variant];
+    if (made) return made;
+    const key = labHostKey(hostName, variant);
+    return (ssh[variant] = new ssh2.Server({ hostKeys: [{ key: parseHostKey(key.privateKey, key.keyObject) }], ident: 'OpenSSH_8.1 opsctl-lab' }, onClient));
+  };
+  serverFor(0);
 
   const sockets = new Set<Socket>();
   const listener = createServer((socket) => {
     if (down()) return socket.destroy();
+    socket.setNoDelay(true);
+    coalesceWrites(socket);
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
-    const variant = hasFault(store.read(), hostName, 'hostkey-changed') ? 1 : 0;
-    ssh[variant]?.injectSocket(socket);
+    serverFor(hasFault(store.read(), hostName, 'hostkey-changed') ? 1 : 0).injectSocket(socket);
   });
   let port = opts.port ?? 0;
   let closed = false;
@@ -111,19 +183,19 @@ export async function startSshHost(opts: SshHostOptions): Promise<SshHost> {
     }
   };
   let busy = false;
-  const timer = setInterval(() => {
-    if (busy) return;
+  const stopPolling = onPoll(store, opts.pollMs ?? 200, (state) => {
+    // Only when the listener is not what the faults say (cheap: faults are a short list).
+    if (busy || closed || hasFault(state, hostName, 'host-down') !== listener.listening) return;
     busy = true;
     void refresh().finally(() => { busy = false; });
-  }, opts.pollMs ?? 200);
-  timer.unref();
+  });
 
   return {
     port,
     refresh,
     async close(): Promise<void> {
       closed = true;
-      clearInterval(timer);
+      stopPolling();
       for (const c of connections) c.end();
       for (const s of sockets) s.destroy();
       await closeListener(listener);

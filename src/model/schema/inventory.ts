@@ -35,6 +35,11 @@ export const Environment = Strict({
       legacyAlgorithms: Type.Optional(Type.Boolean()),
       connectTimeoutSeconds: Type.Optional(Type.Integer({ minimum: 1, maximum: 300 })),
       commandTimeoutSeconds: Type.Optional(Type.Integer({ minimum: 1, maximum: 3600 })),
+      /**
+       * Hosts (and domains, databases) read at once by plan, drift and inspect (default 64;
+       * `--concurrency` overrides it per run). See docs/transports.md, "Read concurrency".
+       */
+      concurrency: Type.Optional(Type.Integer({ minimum: 1, maximum: 1024 })),
     }),
   ),
 });

@@ -1,7 +1,8 @@
 // The file store: state set by one store instance (one command) is seen by the next; tables
-// live in their own file; concurrent updates from two processes all land (none lost).
+// and every host live in their own files; an update writes only the hosts it touched; concurrent
+// updates from two processes all land (none lost).
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -36,6 +37,73 @@ describe('openLabStore', () => {
     expect(a.read().databases.coredb!.tables['SBF.T_CODE_PARAM']!.rows).toHaveLength(3);
     expect(readdirSync(join(root, '.lab')).filter((f) => f.startsWith('tables-'))).toHaveLength(1);
     expect(a.read().generation).toBe(b.read().generation);
+  });
+
+  it('keeps each host in its own file and writes only the hosts an update touched', () => {
+    const root = mkdtempSync(join(tmpdir(), 'opsctl-lab-store-'));
+    const a = openLabStore(root);
+    a.replace(freshState());
+    const names = Object.keys(a.read().hosts);
+    expect(names.length).toBeGreaterThanOrEqual(3);
+    const [first, second] = names as [string, string];
+    const hostFiles = () => (JSON.parse(readFileSync(join(root, '.lab', 'state.json'), 'utf8')) as { hostFiles: Record<string, string>; hosts: object }).hostFiles;
+    const before = hostFiles();
+    expect(Object.keys(before)).toEqual(names);
+    expect(readdirSync(join(root, '.lab', 'hosts'))).toHaveLength(names.length);
+    const third = names[2]!;
+    const untouched = a.read().hosts[third];
+
+    a.update((s) => {
+      s.hosts[first]!.files['/tmp/x'] = { content: 'x\n', mode: '0644', owner: 'root', group: 'system', mtime: '2026-11-20T02:00:00Z' };
+      expect(s.hosts[second]!.name).toBe(second); // read: copied (and written again, unchanged)
+    });
+    const after = hostFiles();
+    expect(after[first]).not.toBe(before[first]);
+    // A host the change never touched keeps its file and is the very same object, not a copy.
+    expect(after[third]).toBe(before[third]);
+    expect(a.read().hosts[third]).toBe(untouched);
+    expect(readdirSync(join(root, '.lab', 'hosts'))).toHaveLength(names.length);
+
+    const b = openLabStore(root);
+    expect(b.read().hosts[first]!.files['/tmp/x']!.content).toBe('x\n');
+    expect(Object.keys(b.read().hosts)).toEqual(names);
+
+    // Adding and removing hosts; a change that replaces a host object outright.
+    b.update((s) => {
+      s.hosts.extra = { ...structuredClone(s.hosts[first]!), name: 'extra' };
+      delete s.hosts[second];
+    });
+    expect(Object.keys(a.read().hosts)).toEqual([...names.filter((n) => n !== second), 'extra']);
+    expect(Object.keys(hostFiles())).not.toContain(second);
+    expect(readdirSync(join(root, '.lab', 'hosts'))).toHaveLength(names.length);
+  });
+
+  it('a reader in another store re-reads only the hosts that changed', () => {
+    const root = mkdtempSync(join(tmpdir(), 'opsctl-lab-store-'));
+    const a = openLabStore(root);
+    a.replace(freshState());
+    const b = openLabStore(root);
+    const [first, second] = Object.keys(b.read().hosts) as [string, string];
+    const held = b.read().hosts[second];
+    a.update((s) => {
+      s.hosts[first]!.uptimeSeconds += 1;
+    });
+    expect(b.read().hosts[first]!.uptimeSeconds).toBe(a.read().hosts[first]!.uptimeSeconds);
+    expect(b.read().hosts[second]).toBe(held);
+  });
+
+  it('reads a state.json of the earlier layout (hosts inline) and splits it on the next write', () => {
+    const root = mkdtempSync(join(tmpdir(), 'opsctl-lab-store-'));
+    mkdirSync(join(root, '.lab'), { recursive: true });
+    const state = freshState();
+    writeFileSync(join(root, '.lab', 'state.json'), JSON.stringify(state));
+    const store = openLabStore(root);
+    expect(Object.keys(store.read().hosts)).toEqual(Object.keys(state.hosts));
+    store.update((s) => {
+      s.latency.commandMs = 7;
+    });
+    expect(readdirSync(join(root, '.lab', 'hosts'))).toHaveLength(Object.keys(state.hosts).length);
+    expect(openLabStore(root).read().hosts).toEqual(state.hosts);
   });
 
   it('returns the cached state while the file is unchanged, and does not write when a change throws', () => {
