@@ -7,7 +7,7 @@
  * May import model/, parsers/, transport/ (types, errors), git/, release/ (YAML edit); never cli/.
  */
 export { approvalStatus, type ApprovalStatus } from './approvals.js';
-export { approveDataFix } from './approve.js';
+export { approveDataFix, fixDigest, type DataFixApproval } from './approve.js';
 export { imageCsv, parseImageCsv, sha256, type BeforeImage } from './image.js';
 export { hasUnmaskedId, maskRow, maskValue, scrubText } from './mask.js';
 export { commitRecord, renderMarkdown, writeRecord } from './record.js';

@@ -21,7 +21,7 @@ export {
 export { renderRecordMarkdown } from './record-md.js';
 export { scanRecordFile, type SecretFinding } from './secret-scan.js';
 export { checkReleaseGate, requiredRoles, type PromotionProof, type ReleaseGateInput, type ReleaseGateResult } from './gate.js';
-export { approveRelease, approvableRoles, ApprovalRefused, checksumsDigest, type ApproveOptions, type ApproveResult } from './approve.js';
+export { approveRelease, approvableRoles, ApprovalRefused, checksumsDigest, commitApproval, refuseRepeated, type ApprovalCommit, type ApproveOptions, type ApproveResult } from './approve.js';
 export { appendApproval } from './manifest-edit.js';
 export { auditHistory, sinceArgument, type AuditEntry, type AuditQuery, type ApplyAuditEntry, type ApprovalAuditEntry } from './audit.js';
 export { releaseOverlay, type ReleaseOverlay } from './overlay.js';

@@ -1,5 +1,6 @@
 // Data fix against the lab, through the built CLI: refused without approval, applied with it,
 // rolled back to a byte-identical before-image; no unmasked 身份证号 anywhere.
+import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -42,7 +43,19 @@ describe('opsctl datafix against the lab', () => {
   it('applies with the approvals: before-image outside git, one transaction, record committed', async () => {
     expect((await lab.cli('datafix', 'approve', join(lab.dir, FILE), '--role', '主管部门', '--name', '张处长')).code).toBe(0);
     expect((await lab.cli('datafix', 'approve', join(lab.dir, FILE), '--role', '主管部门', '--name', '又一人')).code).toBe(1);
-    expect((await lab.cli('datafix', 'approve', join(lab.dir, FILE), '--role', '业务部门', '--name', '李科长')).code).toBe(0);
+    expect((await lab.cli('datafix', 'approve', join(lab.dir, FILE), '--role', '业务部门', '--name', '张处长')).code).toBe(1);
+    const second = await lab.cli('datafix', 'approve', join(lab.dir, FILE), '--role', '业务部门', '--name', '李科长');
+    expect(second.code, second.stderr).toBe(0);
+    // Each approval is its own commit of the file alone, with trailers; nothing left uncommitted.
+    const git = (...a: string[]): string => execFileSync('git', a, { cwd: lab.dir, encoding: 'utf8' });
+    expect(git('status', '--porcelain')).toBe('');
+    expect(git('show', '--name-only', '--format=', 'HEAD').trim()).toBe(FILE);
+    const message = git('log', '-1', '--format=%B');
+    expect(message).toMatch(/^approve data fix payer-agreement-closed-account: 业务部门 李科长/);
+    expect(message).toContain('Opsctl-DataFix: payer-agreement-closed-account');
+    expect(message).toContain('Approved-By: 业务部门: 李科长');
+    expect(message).toMatch(/Opsctl-DataFix-Sha256: [0-9a-f]{64}/);
+    expect(git('log', '-2', '--format=%(trailers:key=Approved-By,valueonly)').trim().split(/\n+/)).toEqual(['业务部门: 李科长', '主管部门: 张处长']);
     const r = await lab.cli('datafix', 'apply', join(lab.dir, FILE), '--env', 'lab', '--json');
     expect(r.code, r.stdout + r.stderr).toBe(0);
     const run = JSON.parse(r.stdout) as { outcome: string; rowsAffected: number; beforeImage: { sha256: string; vault: string }; commit: string; files: string[] };

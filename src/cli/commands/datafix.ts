@@ -2,13 +2,14 @@
  * `opsctl datafix plan|apply|rollback FILE --env E [--json]` and `opsctl datafix approve FILE
  * --role R --name N`: data fixes (数据维护) under approval. plan reads the pre-check and the
  * affected rows (masked) and shows the change, its rollback and the approvals (exit 0 ready,
- * 2 counts differ); apply refuses (exit 3) without every required approval or when the counts
- * differ, else captures the before-image outside git and runs the change in one guarded
+ * 2 counts differ); approve appends one approval to the file and commits it (trailers
+ * Opsctl-DataFix, Approved-By); apply refuses (exit 3) without every required approval or when
+ * the counts differ, else captures the before-image outside git and runs the change in one guarded
  * transaction (exit 0 applied, 1 failed); rollback restores the before-image byte-identical
  * (exit 0, 1). apply and rollback write reports/<env>/datafix/<fix>/ and commit them.
  */
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { shanghaiDay } from '../../core/calendar-days.js';
 import type { DataFixRun } from '../../datafix/index.js';
@@ -105,15 +106,17 @@ export function registerDatafix(program: Command): void {
     .action(async (file: string, opts: { role: string; name: string }, cmd: Command) => {
       const ctx = contextOf(cmd);
       const fix = await loadFix(ctx, file);
-      const { approveDataFix, approvalStatus, DataFixError } = await import('../../datafix/index.js');
+      const [{ approveDataFix, approvalStatus, DataFixError }, { ApprovalRefused }, { GitRefusal }] = await Promise.all([
+        import('../../datafix/index.js'), import('../../release/index.js'), import('../../git/index.js'),
+      ]);
       try {
         const approval = { role: opts.role, name: opts.name, date: shanghaiDay(ctx.now.getTime()) };
-        approveDataFix(resolve(file), fix, approval);
+        const commit = await approveDataFix({ root: ctx.root, file: relative(ctx.root, resolve(file)), fix, approval });
         const missing = approvalStatus({ ...fix, approvals: [...(fix.approvals ?? []), approval] }).missing;
-        out(`approved 已审批: ${fix.name} — ${approval.role} ${approval.name} (${approval.date}) recorded in ${file}`);
+        out(`approved 已审批: ${fix.name} — ${approval.role} ${approval.name} (${approval.date}) recorded in ${file}, committed ${commit.slice(0, 12)}`);
         out(missing.length ? `still missing 待审批: ${missing.join(', ')}` : 'all required approvals recorded 审批齐全');
       } catch (err) {
-        if (!(err instanceof DataFixError)) throw err;
+        if (!(err instanceof DataFixError || err instanceof ApprovalRefused || err instanceof GitRefusal)) throw err;
         process.stderr.write(`opsctl datafix approve: refused 拒绝: ${err.message}\n`);
         process.exitCode = EXIT.error;
       }
