@@ -40,15 +40,18 @@ async function loadFix(ctx: CliContext, file: string, env?: string): Promise<Dat
 function print(run: DataFixRun, files: string[], commit: string | undefined, json: boolean | undefined, scrub: (t: string) => string): void {
   if (json) return out(scrub(JSON.stringify({ ...run, files, ...(commit ? { commit } : {}) }, null, 2)));
   const lines = [
-    `datafix ${run.kind} ${run.fix} (${run.env}, ${run.database} ${run.table}, ticket ${run.ticket}): ${run.outcome}`,
+    `datafix ${run.kind} ${run.fix} (${run.env}, ${run.database} ${run.tables.join(', ')}, ticket ${run.ticket}): ${run.outcome}`,
     `  ${run.message}`,
     ...(run.preCheck ? [`  pre-check: ${run.preCheck.actual} rows (expected ${run.preCheck.expected}) — ${run.preCheck.sql} ${JSON.stringify(run.preCheck.binds)}`] : []),
-    ...(run.affected ? [`  affected rows (personal data masked): ${run.affected.count} (expected ${run.affected.expected})`, ...run.affected.rows.slice(0, 20).map((r) => `    ${JSON.stringify(r)}`)] : []),
-    `  change: ${run.change.sql}`,
-    `    binds: ${JSON.stringify(run.change.binds)} · expect ${run.change.expectRows} rows, in one transaction with count checks before COMMIT`,
+    `  changes, in ONE transaction with count checks before each and before COMMIT:`,
+    ...run.changes.flatMap((c, n) => [
+      `  ${n + 1}. ${c.sql}`,
+      `     binds: ${JSON.stringify(c.binds)} · expect ${c.expectRows} rows${c.affected !== undefined ? ` · affected now: ${c.affected}` : ''}${c.rowsAffected !== undefined ? ` · changed: ${c.rowsAffected}` : ''}`,
+    ]),
+    ...(run.rows ?? []).flatMap((t) => [`  ${run.kind === 'rollback' ? 'rows after the rollback' : 'before-image'} of ${t.table} (personal data masked): ${t.count} rows`, ...t.rows.slice(0, 20).map((r) => `    ${JSON.stringify(r)}`)]),
     `  rollback: ${run.rollback.statements} statement(s) restoring the before-image${run.rollback.example ? `, e.g. ${run.rollback.example}` : ''}`,
     `  approvals 审批: ${run.approvals.recorded.map((a) => `${a.role} ${a.name} ${a.date}`).join('; ') || 'none'}${run.approvals.missing.length ? ` — missing 待审批: ${run.approvals.missing.join(', ')}` : ' — complete'}`,
-    ...(run.beforeImage ? [`  before-image: sha256 ${run.beforeImage.sha256}, ${run.beforeImage.rows} rows, kept outside git in ${run.beforeImage.vault}`] : []),
+    ...(run.beforeImage ? [`  before-image: sha256 ${run.beforeImage.sha256}, ${run.beforeImage.rows} rows in ${run.beforeImage.tables.length} table(s), kept outside git in ${run.beforeImage.vault}`] : []),
     ...(run.after ? [`  count after: ${run.after.actual} (expected ${run.after.expected})`] : []),
     ...files.map((f) => `wrote ${f}`),
     ...(commit ? [`committed ${commit.slice(0, 12)}`] : []),
