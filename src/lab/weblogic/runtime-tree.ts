@@ -55,7 +55,7 @@ function jdbcBean(d: LabDomain, s: LabServer): Bean {
       waitingForConnectionCurrentCount: r.waitingForConnection, waitingForConnectionHighCount: r.waitingForConnection,
       waitingForConnectionFailureTotal: 0, waitSecondsHighCount: 0, failedReserveRequestCount: 0, reserveRequestCount: 1000,
       leakedConnectionCount: r.leakedConnections, connectionsTotalCount: cap, connectionDelayTime: 242, properties: { user: ds.user },
-    });
+    }, {}, { actions: ['testPool'] });
   });
   return bean('JDBCServiceRuntime', { identity: ['JDBCServiceRuntime'], name: s.name, healthState: healthState('HEALTH_OK', 'JDBC') }, { JDBCDataSourceRuntimeMBeans: collection(items) });
 }
