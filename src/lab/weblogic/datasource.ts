@@ -11,9 +11,8 @@ import { isDown } from '../oracle/connect.js';
 import type { LabStore } from '../state/store.js';
 import type { LabDataSource, LabDomain, LabState } from '../state/types.js';
 import { expandTargets } from './config-attrs.js';
+import { DOWN } from './runtime-tree.js';
 import { domainOf } from './session.js';
-
-const DOWN = new Set(['SHUTDOWN', 'UNKNOWN', 'STARTING']);
 
 /** Why a new connection of `ds` fails, or null when it logs on. */
 export function connectError(state: LabState, ds: LabDataSource): string | null {

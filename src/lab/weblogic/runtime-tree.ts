@@ -10,7 +10,8 @@ import { bean, collection } from './tree.js';
 import type { Bean } from './tree.js';
 
 const MB = 1024 * 1024;
-const DOWN = new Set(['SHUTDOWN', 'UNKNOWN', 'STARTING']);
+/** States in which a server has no ServerRuntime (it is not up). */
+export const DOWN = new Set(['SHUTDOWN', 'UNKNOWN', 'STARTING']);
 
 /** HEALTH_OK → { state: 'ok', … } as REST prints it. */
 export function healthState(javaName: string, subsystemName: string | null): Record<string, unknown> {

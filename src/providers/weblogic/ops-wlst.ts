@@ -23,31 +23,20 @@ function marks(out: WlstOutput): Array<Record<string, unknown>> {
   return parsed.ok ? parsed.value.results.map((r) => r.value) : [];
 }
 
+/** `statements` inside one edit session: edit(), startEdit() (marked 'editing'), …, save(), activate() (marked 'activated'). */
+function editSession(statements: readonly string[]): string[] {
+  return ['edit()', 'startEdit()', emit({ k: 'editing' }), ...statements, 'save()', call('activate', [], { block: 'true' }), emit({ k: 'activated' })];
+}
+
 export function editBody(domain: string, edits: readonly Edit[]): string[] {
-  return [
-    'edit()',
-    'startEdit()',
-    emit({ k: 'editing' }),
-    ...edits.flatMap((e) => [cd(wlstPath(domain, e.path)), call('set', [wlstAttribute(e.attribute), e.value])]),
-    'save()',
-    call('activate', [], { block: 'true' }),
-    emit({ k: 'activated' }),
-  ];
+  return editSession(edits.flatMap((e) => [cd(wlstPath(domain, e.path)), call('set', [wlstAttribute(e.attribute), e.value])]));
 }
 
 export const CANCEL_BODY: readonly string[] = ['edit()', call('cancelEdit', ['y']), emit({ k: 'cancelled' })];
 
 /** One edit session setting each data source's password (JDBCDriverParams) to the script's first secret. */
 export function passwordBody(domain: string, dataSources: readonly string[]): string[] {
-  return [
-    'edit()',
-    'startEdit()',
-    emit({ k: 'editing' }),
-    ...dataSources.flatMap((ds) => [cd(wlstPath(domain, `JDBCSystemResources/${ds}/JDBCResource/JDBCDriverParams`)), `cmo.setPassword(${secretVar(0)})`]),
-    'save()',
-    call('activate', [], { block: 'true' }),
-    emit({ k: 'activated' }),
-  ];
+  return editSession(dataSources.flatMap((ds) => [cd(wlstPath(domain, `JDBCSystemResources/${ds}/JDBCResource/JDBCDriverParams`)), `cmo.setPassword(${secretVar(0)})`]));
 }
 
 /** The state of each server (ServerLifeCycleRuntimes include stopped ones). */
