@@ -13,7 +13,7 @@ import { approvalStatus, type ApprovalStatus } from './approvals.js';
 import { tableName, type DataFixTable } from './change.js';
 import { imageCsv, imageOf, imagesDigest, sha256, type TableImage } from './image.js';
 import { changeRuns, count, masked, readState, tablesOf, type ChangeRun, type DataFixSession, type ReadState, type TableRows } from './read.js';
-import { changeGuards, guardStatement, keyText, postGuard, restoreStatements, rowsByKeySelect } from './sql.js';
+import { changeGuards, guardStatement, keyText, postCheckOf, postGuard, restoreStatements, rowsByKeySelect } from './sql.js';
 import { readImage, writeImage, type VaultTable } from './vault.js';
 
 export type { ChangeRun, DataFixSession, TableRows } from './read.js';
@@ -137,7 +137,7 @@ export async function applyDataFix(fix: DataFix, s: DataFixSession, o: DataFixOp
     const c = run.changes[off]!;
     return { ...run, outcome: 'failed', message: `change ${off + 1} (${c.verb} ${c.table}) touched ${c.rowsAffected} rows, not ${c.expectRows}: the before-image was restored` };
   }
-  const afterSql = fix.postCheck ?? { ...fix.preCheck, expectCount: Math.max(0, fix.preCheck.expectCount - fix.changes[0]!.expectRows) };
+  const afterSql = postCheckOf(fix);
   run.after = { sql: afterSql.sql, expected: afterSql.expectCount, actual: await count(s, afterSql.sql, afterSql.binds) };
   const ok = run.after.actual === run.after.expected;
   const changed = run.changes.reduce((a, c) => a + (c.rowsAffected ?? 0), 0);

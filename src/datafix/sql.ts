@@ -66,12 +66,18 @@ export function changeGuards(c: DataFixChange, imaged: readonly OracleRow[]): Or
   return [guardStatement(`SELECT COUNT(*) FROM ${t} WHERE ${p.where}`, c.binds, c.expectRows), guardStatement(outside, { ...c.binds, ...keys }, 0)];
 }
 
-/** The in-transaction check after the last change: postCheck, else (one UPDATE/DELETE) the pre-check expecting count − rows. */
-export function postGuard(fix: DataFix): OracleStatement {
-  if (fix.postCheck) return guardStatement(fix.postCheck.sql, fix.postCheck.binds, fix.postCheck.expectCount);
+/** The count after the changes: postCheck, else (one UPDATE/DELETE) the pre-check expecting count − rows. */
+export function postCheckOf(fix: DataFix): NonNullable<DataFix['postCheck']> {
+  if (fix.postCheck) return fix.postCheck;
   const [only, ...more] = fix.changes;
   if (!only || more.length > 0 || parseChange(only).verb === 'INSERT') throw new DataFixError(`data fix ${fix.name}: several changes or an INSERT need an explicit postCheck`);
-  return guardStatement(fix.preCheck.sql, fix.preCheck.binds, Math.max(0, fix.preCheck.expectCount - only.expectRows));
+  return { ...fix.preCheck, expectCount: Math.max(0, fix.preCheck.expectCount - only.expectRows) };
+}
+
+/** The in-transaction check after the last change (postCheckOf as a guard). */
+export function postGuard(fix: DataFix): OracleStatement {
+  const post = postCheckOf(fix);
+  return guardStatement(post.sql, post.binds, post.expectCount);
 }
 
 export function checkColumns(columns: readonly string[], table: DataFixTable): void {
