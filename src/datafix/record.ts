@@ -1,23 +1,31 @@
 /**
  * The audit record of a data fix run: reports/<env>/datafix/<fix>/<stamp>-<kind>.json and .md,
- * personal data masked (and every text scrubbed once more), with the before-image's sha256,
- * the approvals and the counts; committed with trailers through git/. Plan runs are written
- * but not committed.
+ * personal data masked (and every text scrubbed once more), with the before-image's sha256s,
+ * the approvals and every change's counts; committed with trailers through git/. Plan runs are
+ * written but not committed.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { commitFiles } from '../git/index.js';
 import { scrubText } from './mask.js';
-import type { DataFixRun } from './run.js';
+import type { DataFixRun, TableRows } from './run.js';
 
 const stampOf = (iso: string): string => iso.replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
 
-function table(run: DataFixRun): string[] {
-  const a = run.affected;
-  if (!a || a.rows.length === 0) return [];
-  const cols = a.columns;
+function table(t: TableRows): string[] {
+  if (t.rows.length === 0) return [`${t.table}: no rows`, ''];
+  const cols = t.columns;
   const esc = (v: unknown): string => (v === null || v === undefined ? '' : String(v).replace(/\|/g, '\\|'));
-  return [`| ${cols.join(' | ')} |`, `|${cols.map(() => '---').join('|')}|`, ...a.rows.slice(0, 50).map((r) => `| ${cols.map((c) => esc(r[c])).join(' | ')} |`), ...(a.rows.length > 50 ? [`(… ${a.rows.length - 50} more)`] : [])];
+  return [
+    `### ${t.table} (${t.count} rows)`, '',
+    `| ${cols.join(' | ')} |`, `|${cols.map(() => '---').join('|')}|`, ...t.rows.slice(0, 50).map((r) => `| ${cols.map((c) => esc(r[c])).join(' | ')} |`),
+    ...(t.rows.length > 50 ? [`(… ${t.rows.length - 50} more)`] : []), '',
+  ];
+}
+
+function change(c: DataFixRun['changes'][number], n: number): string[] {
+  const counts = [`expect ${c.expectRows}`, ...(c.affected !== undefined ? [`affected before: ${c.affected}`] : []), ...(c.rowsAffected !== undefined ? [`changed: ${c.rowsAffected}`] : [])];
+  return [`${n + 1}. ${c.verb} ${c.table} — ${counts.join(' · ')}`, '', '```sql', c.sql, '```', '', `binds: \`${JSON.stringify(c.binds)}\``, ''];
 }
 
 export function renderMarkdown(run: DataFixRun): string {
@@ -25,30 +33,22 @@ export function renderMarkdown(run: DataFixRun): string {
   const lines = [
     `# 数据维护记录 Data fix ${run.kind}: ${run.fix}`,
     '',
-    `- environment: ${run.env} · database: ${run.database} · table: ${run.table} · ticket: ${run.ticket}`,
+    `- environment: ${run.env} · database: ${run.database} · tables: ${run.tables.join(', ')} · ticket: ${run.ticket}`,
     `- at: ${run.at}`,
     `- outcome: **${run.outcome}** — ${run.message}`,
     `- approvals 审批: ${ap.recorded.map((x) => `${x.role} ${x.name} (${x.date})`).join('; ') || 'none'}${ap.missing.length ? ` · missing: ${ap.missing.join(', ')}` : ''}`,
     ...(run.preCheck ? [`- pre-check: ${run.preCheck.actual} rows (expected ${run.preCheck.expected})`] : []),
-    ...(run.affected ? [`- affected rows: ${run.affected.count} (expected ${run.affected.expected})`] : []),
-    ...(run.rowsAffected !== undefined ? [`- rows changed: ${run.rowsAffected}`] : []),
     ...(run.after ? [`- count after: ${run.after.actual} (expected ${run.after.expected})`] : []),
-    ...(run.beforeImage ? [`- before-image sha256: \`${run.beforeImage.sha256}\` (${run.beforeImage.rows} rows, kept outside git)`] : []),
+    ...(run.beforeImage ? [`- before-image sha256: \`${run.beforeImage.sha256}\` (${run.beforeImage.rows} rows in ${run.beforeImage.tables.length} table(s), kept outside git)`, ...run.beforeImage.tables.map((t) => `  - ${t.table}: \`${t.sha256}\`, ${t.rows} rows${t.inserted ? `, ${t.inserted} inserted by the fix` : ''}`)] : []),
     '',
-    '## Change',
+    `## Changes (one transaction, in this order)`,
     '',
-    '```sql',
-    run.change.sql,
-    '```',
-    '',
-    `binds: \`${JSON.stringify(run.change.binds)}\``,
-    '',
+    ...run.changes.flatMap(change),
     `Rollback: ${run.rollback.statements} statement(s)${run.rollback.example ? `, e.g. \`${run.rollback.example}\`` : ''}`,
     '',
-    '## Rows (personal data masked)',
+    `## Rows (${run.kind === 'rollback' ? 'as re-read after the rollback' : 'the before-image'}; personal data masked)`,
     '',
-    ...table(run),
-    '',
+    ...(run.rows ?? []).flatMap(table),
   ];
   return scrubText(lines.join('\n'));
 }
@@ -56,7 +56,7 @@ export function renderMarkdown(run: DataFixRun): string {
 /** The record without the vault's local path (machine-specific, not for git). */
 function forGit(run: DataFixRun): unknown {
   const { beforeImage, ...rest } = run;
-  return { ...rest, ...(beforeImage ? { beforeImage: { sha256: beforeImage.sha256, rows: beforeImage.rows } } : {}) };
+  return { ...rest, ...(beforeImage ? { beforeImage: { sha256: beforeImage.sha256, rows: beforeImage.rows, tables: beforeImage.tables } } : {}) };
 }
 
 export function writeRecord(root: string, run: DataFixRun): string[] {

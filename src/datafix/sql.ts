@@ -1,54 +1,38 @@
 /**
- * The SQL of a data fix, derived from its file (pure): the binds a statement uses, the change
- * parsed (UPDATE … SET … WHERE … or DELETE FROM … WHERE … on the declared table), the SELECT of
- * the affected rows (the before-image), the count guard run inside the change's transaction,
- * and the statements that restore a before-image (UPDATE every column back by key, or INSERT
- * the deleted rows). Values travel only as binds.
+ * The SQL of a data fix, derived from its file (pure): the SELECT of each change's affected rows
+ * (the before-image), the count guards run inside the changes' transaction (before each change:
+ * it touches exactly its expectRows rows, all of them in the before-image — an INSERT's key is
+ * still free; after the last: the post-check), and the statements that put a table's
+ * before-image back (UPDATE every non-key column by key of a row still there, INSERT a row that
+ * is gone, DELETE a row the fix inserted). Values travel only as binds.
  */
 import type { DataFix } from '../model/index.js';
 import type { OracleBinds, OracleRow, OracleStatement } from '../transport/oracle.js';
+import { COLUMN, DataFixError, insertedKey, parseChange, tableName, usedBinds, type DataFixChange, type DataFixTable } from './change.js';
 
-export class DataFixError extends Error {
-  override readonly name = 'DataFixError';
+export { DataFixError, insertedKey, parseChange, splitTopLevel, tableName, usedBinds, type DataFixChange, type DataFixTable, type ParsedChange } from './change.js';
+
+/** `K1 = :p0_0 AND K2 = :p0_1` for row i, its values added to `binds` (prefix keeps names apart). */
+function keyPredicate(table: DataFixTable, row: OracleRow, i: number, binds: OracleBinds, prefix = 'k'): string {
+  return table.key.map((k, j) => {
+    const v = row[k];
+    if (v === null || v === undefined) throw new DataFixError(`row ${i + 1} of ${tableName(table)} has no value for key column ${k}`);
+    binds[`${prefix}${i}_${j}`] = v;
+    return `${k} = :${prefix}${i}_${j}`;
+  }).join(' AND ');
 }
 
-const COLUMN = /^[A-Z][A-Z0-9_$#]*$/;
-
-export function tableOf(fix: DataFix): string {
-  return `${fix.table.schema}.${fix.table.name}`;
+/** `(K = :a) OR (K = :b)` over the rows (`1 = 0` for none). */
+function keysPredicate(table: DataFixTable, rows: readonly OracleRow[], binds: OracleBinds, prefix: string): string {
+  return rows.map((r, i) => `(${keyPredicate(table, r, i, binds, prefix)})`).join(' OR ') || '1 = 0';
 }
 
-/** Only the binds the statement names (`:name`), so no driver complains of an unused one. */
-export function usedBinds(sql: string, binds: Record<string, unknown> | undefined): OracleBinds {
-  const names = new Set([...sql.replace(/'(?:[^']|'')*'/g, "''").matchAll(/:([A-Za-z][A-Za-z0-9_]*)/g)].map((m) => m[1]!));
-  const out: OracleBinds = {};
-  for (const [k, v] of Object.entries(binds ?? {})) if (names.has(k)) out[k] = typeof v === 'boolean' ? (v ? 'Y' : 'N') : (v as string | number | null);
-  for (const n of names) if (!(n in out)) throw new DataFixError(`the statement names :${n}, which has no bind value in the file`);
-  return out;
-}
-
-export interface ParsedChange {
-  verb: 'UPDATE' | 'DELETE';
-  /** SET clause (UPDATE only), as written. */
-  set?: string;
-  where: string;
-}
-
-export function parseChange(fix: DataFix): ParsedChange {
-  const sql = fix.change.sql.trim().replace(/;\s*$/, '');
-  const table = tableOf(fix).replace('.', '\\s*\\.\\s*');
-  const upd = new RegExp(`^UPDATE\\s+${table}\\s+SET\\s+([\\s\\S]+?)\\s+WHERE\\s+([\\s\\S]+)$`, 'i').exec(sql);
-  if (upd) return { verb: 'UPDATE', set: upd[1]!, where: upd[2]! };
-  const del = new RegExp(`^DELETE\\s+(?:FROM\\s+)?${table}\\s+WHERE\\s+([\\s\\S]+)$`, 'i').exec(sql);
-  if (del) return { verb: 'DELETE', where: del[1]! };
-  throw new DataFixError(`change.sql must be "UPDATE ${tableOf(fix)} SET … WHERE …" or "DELETE FROM ${tableOf(fix)} WHERE …" (no alias, a WHERE clause)`);
-}
-
-/** The affected rows, all columns, in key order: what the change will touch. */
-export function affectedSelect(fix: DataFix): OracleStatement {
-  const c = parseChange(fix);
-  const sql = `SELECT * FROM ${tableOf(fix)} WHERE ${c.where} ORDER BY ${fix.table.key.join(', ')}`;
-  return { sql, binds: usedBinds(sql, fix.change.binds) };
+/** One change's affected rows, all columns, in key order (an INSERT: the row with its key — none yet). */
+export function affectedSelect(c: DataFixChange): OracleStatement {
+  const p = parseChange(c);
+  if (p.verb === 'INSERT') return rowsByKeySelect(c.table, [insertedKey(c)]);
+  const sql = `SELECT * FROM ${tableName(c.table)} WHERE ${p.where} ORDER BY ${c.table.key.join(', ')}`;
+  return { sql, binds: usedBinds(sql, c.binds) };
 }
 
 const COUNT = /^\s*SELECT\s+COUNT\s*\(\s*\*\s*\)\s+(?:AS\s+[A-Za-z_][A-Za-z0-9_]*\s+|[A-Za-z_][A-Za-z0-9_]*\s+)?FROM\s+([\s\S]+?);?\s*$/i;
@@ -64,49 +48,78 @@ export function guardStatement(countSql: string, binds: Record<string, unknown> 
   return { sql, binds: { ...usedBinds(countSql, binds), opsctl_expect: expect } };
 }
 
-/** The in-transaction check after the change: postCheck, else the pre-check expecting count − rows. */
-export function postGuard(fix: DataFix): OracleStatement {
-  if (fix.postCheck) return guardStatement(fix.postCheck.sql, fix.postCheck.binds, fix.postCheck.expectCount);
-  return guardStatement(fix.preCheck.sql, fix.preCheck.binds, Math.max(0, fix.preCheck.expectCount - fix.change.expectRows));
-}
-
-function checkColumns(columns: readonly string[], fix: DataFix): void {
-  for (const c of columns) if (!COLUMN.test(c)) throw new DataFixError(`column name not usable in SQL: ${JSON.stringify(c)}`);
-  for (const k of fix.table.key) if (!columns.includes(k)) throw new DataFixError(`key column ${k} is not a column of ${tableOf(fix)}`);
-}
-
-/** `K1 = :k0_0 AND K2 = :k0_1` for row i, with its binds. */
-function keyPredicate(fix: DataFix, row: OracleRow, i: number, binds: OracleBinds): string {
-  return fix.table.key.map((k, j) => {
-    const v = row[k];
-    if (v === null || v === undefined) throw new DataFixError(`row ${i + 1} has no value for key column ${k}`);
-    binds[`k${i}_${j}`] = v;
-    return `${k} = :k${i}_${j}`;
-  }).join(' AND ');
-}
-
-/** Statements that put the before-image back: UPDATE every non-key column by key, or INSERT deleted rows. */
-export function restoreStatements(fix: DataFix, columns: readonly string[], rows: readonly OracleRow[]): OracleStatement[] {
-  checkColumns(columns, fix);
-  const verb = parseChange(fix).verb;
-  return rows.map((row, i) => {
+/**
+ * The guards run right before change `c` inside the transaction. UPDATE/DELETE: its WHERE
+ * selects expectRows rows, none outside `imaged` (the keys of its table's before-image) — so
+ * the rollback restores everything it touched, also when an earlier change moved rows into its
+ * WHERE. INSERT: no row has its key yet.
+ */
+export function changeGuards(c: DataFixChange, imaged: readonly OracleRow[]): OracleStatement[] {
+  const p = parseChange(c);
+  const t = tableName(c.table);
+  if (p.verb === 'INSERT') {
     const binds: OracleBinds = {};
-    if (verb === 'DELETE') {
+    return [guardStatement(`SELECT COUNT(*) FROM ${t} WHERE ${keyPredicate(c.table, insertedKey(c), 0, binds, 'opsctl_k')}`, binds, 0)];
+  }
+  const keys: OracleBinds = {};
+  const outside = `SELECT COUNT(*) FROM ${t} WHERE (${p.where}) AND NOT (${keysPredicate(c.table, imaged, keys, 'opsctl_k')})`;
+  return [guardStatement(`SELECT COUNT(*) FROM ${t} WHERE ${p.where}`, c.binds, c.expectRows), guardStatement(outside, { ...c.binds, ...keys }, 0)];
+}
+
+/** The count after the changes: postCheck, else (one UPDATE/DELETE) the pre-check expecting count − rows. */
+export function postCheckOf(fix: DataFix): NonNullable<DataFix['postCheck']> {
+  if (fix.postCheck) return fix.postCheck;
+  const [only, ...more] = fix.changes;
+  if (!only || more.length > 0 || parseChange(only).verb === 'INSERT') throw new DataFixError(`data fix ${fix.name}: several changes or an INSERT need an explicit postCheck`);
+  return { ...fix.preCheck, expectCount: Math.max(0, fix.preCheck.expectCount - only.expectRows) };
+}
+
+/** The in-transaction check after the last change (postCheckOf as a guard). */
+export function postGuard(fix: DataFix): OracleStatement {
+  const post = postCheckOf(fix);
+  return guardStatement(post.sql, post.binds, post.expectCount);
+}
+
+export function checkColumns(columns: readonly string[], table: DataFixTable): void {
+  for (const c of columns) if (!COLUMN.test(c)) throw new DataFixError(`column name not usable in SQL: ${JSON.stringify(c)}`);
+  if (columns.length > 0) for (const k of table.key) if (!columns.includes(k)) throw new DataFixError(`key column ${k} is not a column of ${tableName(table)}`);
+}
+
+/** A row's key as one comparable text. */
+export function keyText(table: DataFixTable, row: OracleRow): string {
+  return JSON.stringify(table.key.map((k) => row[k] ?? null));
+}
+
+/**
+ * Statements that put a table back to its before-image: each imaged row UPDATEd back (every
+ * non-key column, by key) when `present`, else INSERTed; each row the fix inserted DELETEd.
+ */
+export function restoreStatements(table: DataFixTable, columns: readonly string[], before: readonly OracleRow[], present: (row: OracleRow) => boolean, inserted: readonly OracleRow[] = []): OracleStatement[] {
+  checkColumns(columns, table);
+  const t = tableName(table);
+  const back = before.map((row, i): OracleStatement => {
+    const binds: OracleBinds = {};
+    if (!present(row)) {
       columns.forEach((c, j) => { binds[`v${j}`] = row[c] ?? null; });
-      return { sql: `INSERT INTO ${tableOf(fix)} (${columns.join(', ')}) VALUES (${columns.map((_, j) => `:v${j}`).join(', ')})`, binds };
+      return { sql: `INSERT INTO ${t} (${columns.join(', ')}) VALUES (${columns.map((_, j) => `:v${j}`).join(', ')})`, binds };
     }
-    const set = columns.filter((c) => !fix.table.key.includes(c)).map((c) => {
+    const set = columns.filter((c) => !table.key.includes(c)).map((c) => {
       const j = columns.indexOf(c);
       binds[`v${j}`] = row[c] ?? null;
       return `${c} = :v${j}`;
     });
-    return { sql: `UPDATE ${tableOf(fix)} SET ${set.join(', ')} WHERE ${keyPredicate(fix, row, i, binds)}`, binds };
+    return { sql: `UPDATE ${t} SET ${set.join(', ')} WHERE ${keyPredicate(table, row, i, binds)}`, binds };
   });
+  const drop = inserted.map((row, i): OracleStatement => {
+    const binds: OracleBinds = {};
+    return { sql: `DELETE FROM ${t} WHERE ${keyPredicate(table, row, i, binds)}`, binds };
+  });
+  return [...back, ...drop];
 }
 
-/** One SELECT of the rows with these keys (all columns, key order): proves a restore. */
-export function rowsByKeySelect(fix: DataFix, rows: readonly OracleRow[]): OracleStatement {
+/** One SELECT of the rows with these keys (all columns, key order): the image, and the proof of a restore. */
+export function rowsByKeySelect(table: DataFixTable, rows: readonly OracleRow[]): OracleStatement {
   const binds: OracleBinds = {};
-  const where = rows.map((r, i) => `(${keyPredicate(fix, r, i, binds)})`).join(' OR ');
-  return { sql: `SELECT * FROM ${tableOf(fix)} WHERE ${where || '1 = 0'} ORDER BY ${fix.table.key.join(', ')}`, binds };
+  const where = keysPredicate(table, rows, binds, 'k');
+  return { sql: `SELECT * FROM ${tableName(table)} WHERE ${where} ORDER BY ${table.key.join(', ')}`, binds };
 }

@@ -1,7 +1,7 @@
 /**
  * git — the repository's history through simple-git (the only folder that imports it): the
- * head revision, commits with structured trailers limited to reports/ and releases/, history
- * queries with parsed trailers, files as committed. Prints nothing; imports no cli/.
+ * head revision, commits with structured trailers limited to reports/, releases/ and
+ * playbooks/data-fixes/ (approvals), history queries with parsed trailers, files as committed. Prints nothing; imports no cli/.
  */
 export {
   COMMITTABLE,

@@ -1,14 +1,15 @@
 /**
  * The simple-git adapter: the only place the repository's history is read or written.
- * Commits made here are limited to the generated folders (reports/, releases/) — a helper that
- * could commit desired state or code would let an apply record smuggle in other changes.
+ * Commits made here are limited to the generated folders (reports/, releases/) and the files an
+ * approval edits (releases/, playbooks/data-fixes/) — a helper that could commit desired state or
+ * code would let an apply record smuggle in other changes.
  */
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { simpleGit, type SimpleGit } from 'simple-git';
 import { composeMessage, parseTrailers, type TrailerInput, type Trailers } from './trailers.js';
 
 /** Folders the commit helpers may write (relative to the repository root, with the slash). */
-export const COMMITTABLE = ['reports/', 'releases/'] as const;
+export const COMMITTABLE = ['reports/', 'releases/', 'playbooks/data-fixes/'] as const;
 
 /** A commit helper refused its input (a path outside COMMITTABLE, nothing to commit). */
 export class GitRefusal extends Error {

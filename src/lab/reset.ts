@@ -1,7 +1,8 @@
 /**
  * Resetting the lab: load the `lab` environment's desired state, build the state from it
  * (rendering managed files from templates/), store it under .lab/ and make sure the lab's
- * credentials exist. Active drifts, faults and latency are dropped: a reset lab equals desired.
+ * credentials exist (every database account and data source gets the Oracle one, as a
+ * digest). Active drifts, faults and latency are dropped: a reset lab equals desired.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
@@ -11,6 +12,7 @@ import type { Model } from '../model/index.js';
 import { templateRenderer } from '../template/index.js';
 import { ensureLabSecrets, type LabSecrets } from './secrets.js';
 import { buildLabState } from './state/build.js';
+import { seedPasswords } from './state/password.js';
 import { attachBusinessTables } from './oracle/business/index.js';
 import { openLabStore, type FileLabStore } from './state/file-store.js';
 import type { LabState } from './state/types.js';
@@ -39,6 +41,8 @@ export function resetLab(opts: ResetOptions): { state: LabState; secrets: LabSec
   // queues) with their known injected mismatches, for reconciliation and batch monitoring.
   attachBusinessTables(state, opts.seed ?? DEFAULT_SEED);
   const secrets = ensureLabSecrets(opts.root);
+  // Every account and data source starts with the lab's Oracle password (as a digest).
+  seedPasswords(state, secrets.oraclePassword);
   const store = opts.store ?? openLabStore(opts.root);
   store.replace(state);
   return { state: store.read(), secrets, store };

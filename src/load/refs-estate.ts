@@ -1,7 +1,8 @@
 /**
  * Reference checks of the estate-wide kinds: releases (artifacts present, checksums right,
- * every referenced artifact declared, domains and databases known), data fixes and
- * reconciliations (databases known), calendars (twelve months, deadlines in range).
+ * every referenced artifact declared, domains and databases known), data fixes (database
+ * known, a postCheck where the default cannot apply, one key per table) and reconciliations
+ * (databases known), calendars (twelve months, deadlines in range).
  */
 import { join } from 'node:path';
 import { error } from '../diag/index.js';
@@ -98,16 +99,33 @@ function checkCalendar(ctx: RefContext, doc: Doc): void {
   }
 }
 
+/** A data fix: its database exists; a postCheck when the default cannot apply; one key per table. */
+function checkDataFix(ctx: RefContext, doc: Doc, databases: Set<string>): void {
+  const db = str(doc.value['database']);
+  if (db && !databases.has(db)) report(ctx, doc, '/database', `data fix ${doc.name}: database "${db}" does not exist in any environment`);
+  const changes = items(doc.value, 'changes');
+  const insert = changes.some((c) => /^\s*INSERT\b/i.test(str(c['sql']) ?? ''));
+  if ((changes.length > 1 || insert) && !isRecord(doc.value['postCheck'])) {
+    report(ctx, doc, '/changes', `data fix ${doc.name}: ${insert ? 'an INSERT needs' : `${changes.length} changes need`} an explicit postCheck (the default, pre-check minus expectRows, fits one UPDATE or DELETE only)`);
+  }
+  const keys = new Map<string, string>();
+  changes.forEach((c, i) => {
+    const t = isRecord(c['table']) ? c['table'] : {};
+    const table = `${str(t['schema']) ?? ''}.${str(t['name']) ?? ''}`;
+    const key = JSON.stringify(t['key'] ?? []);
+    if (keys.has(table) && keys.get(table) !== key) report(ctx, doc, `/changes/${i}/table/key`, `data fix ${doc.name}: change ${i + 1} declares another key for ${table} than an earlier change`);
+    else keys.set(table, key);
+  });
+}
+
 /** All reference checks of the estate-wide documents. */
 export function checkEstateRefs(ctx: RefContext, root: string): void {
   const databases = anywhere(ctx, 'OracleDatabase');
   for (const doc of ctx.layers.global) {
     if (doc.kind === 'Release') checkRelease(ctx, doc, root);
     else if (doc.kind === 'Calendar') checkCalendar(ctx, doc);
-    else if (doc.kind === 'DataFix') {
-      const db = str(doc.value['database']);
-      if (db && !databases.has(db)) report(ctx, doc, '/database', `data fix ${doc.name}: database "${db}" does not exist in any environment`);
-    } else if (doc.kind === 'ReconciliationPlaybook') {
+    else if (doc.kind === 'DataFix') checkDataFix(ctx, doc, databases);
+    else if (doc.kind === 'ReconciliationPlaybook') {
       for (const side of ['left', 'right'] as const) {
         const s = isRecord(doc.value[side]) ? doc.value[side] : {};
         const db = str(s['database']);

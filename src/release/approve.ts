@@ -1,8 +1,9 @@
 /**
  * Recording one approval and committing it (DESIGN §6 rule 3) — of a release (approveRelease:
- * appended to releases/R/release.yaml) or of one plan that is not a release (approvePlan:
- * appended to reports/<env>/approvals/<plan sha256>.yaml, created on the first approval). One
- * mechanism for both: the same refusals — a role the subject does not require, a role already
+ * appended to releases/R/release.yaml), of one plan that is not a release (approvePlan:
+ * appended to reports/<env>/approvals/<plan sha256>.yaml, created on the first approval), or of
+ * a data fix (datafix/approve.ts builds its ApprovalSubject and calls recordApproval). One
+ * mechanism for all: the same refusals — a role the subject does not require, a role already
  * approved, one person approving for two roles, a file with uncommitted changes (an approval
  * covers exactly what is committed) — the same YAML edit, a check of the edited file, and one
  * commit with Approved-By and the subject's trailers. On any error the file is restored.
@@ -51,8 +52,8 @@ export class ApprovalRefused extends Error {
 }
 
 /** What is approved: its file, its approvals so far, the roles that may approve, its trailers. */
-interface Subject {
-  /** "release hall-2026.11.1" / "plan 1a2b3c4d5e6f… for prod" */
+export interface ApprovalSubject {
+  /** "release hall-2026.11.1" / "plan 1a2b3c4d5e6f… for prod" / "data fix F" */
   what: string;
   file: string;
   /** The file's text before the approval; undefined when the first approval creates it. */
@@ -65,6 +66,8 @@ interface Subject {
   /** Roles whose approval the subject needs (for `missing`). */
   required: readonly string[];
   trailers: TrailerInput;
+  /** The commit message's body when the approval has no comment (e.g. a data fix's ticket). */
+  body?: string;
   /** Errors of the edited file (it must still load), empty when it is fine. */
   check(): Promise<string[]>;
 }
@@ -80,7 +83,7 @@ export function checksumsDigest(release: Release): string {
   return sha256Hex(canonicalJson(artifactChecksums(release)));
 }
 
-function refuseIfInvalid(s: Subject, o: ApprovalInput): void {
+function refuseIfInvalid(s: ApprovalSubject, o: ApprovalInput): void {
   if (!s.roles.includes(o.role)) throw new ApprovalRefused(`role "${o.role}" is not required by ${s.what} (required: ${s.roles.join(', ') || 'none'})`);
   const same = s.approvals.find((a) => a.role === o.role);
   if (same) throw new ApprovalRefused(`${s.what} is already approved for ${o.role} by ${same.name} on ${same.date ?? '?'}`);
@@ -90,7 +93,7 @@ function refuseIfInvalid(s: Subject, o: ApprovalInput): void {
 }
 
 /** The one path of every approval: refuse, append, check, commit (restoring the file on error). */
-async function recordApproval(s: Subject, o: ApprovalInput): Promise<ApproveResult> {
+export async function recordApproval(s: ApprovalSubject, o: ApprovalInput): Promise<ApproveResult> {
   if (!(await isClean(o.root, [s.file]))) throw new ApprovalRefused(`${s.file} has uncommitted changes: commit or discard them first — an approval covers exactly what is committed`);
   refuseIfInvalid(s, o);
   const approval: Approval = { role: o.role, name: o.name, date: o.date, ...(o.comment ? { comment: o.comment } : {}) };
@@ -103,7 +106,7 @@ async function recordApproval(s: Subject, o: ApprovalInput): Promise<ApproveResu
     throw new ApprovalRefused(`the edited ${s.file} does not validate: ${errors.join('; ')}`);
   }
   const subject = `approve ${s.what}: ${o.role} ${o.name}`;
-  const body = o.comment ? `审批意见 comment: ${o.comment}` : '';
+  const body = o.comment ? `审批意见 comment: ${o.comment}` : (s.body ?? '');
   try {
     const commit = await commitFiles(o.root, [s.file], body ? `${subject}\n\n${body}` : subject, { ...s.trailers, [TRAILER.approvedBy]: formatApproval(approval) });
     const have = new Set([...s.approvals.map((a) => a.role), o.role]);
@@ -112,6 +115,12 @@ async function recordApproval(s: Subject, o: ApprovalInput): Promise<ApproveResu
     restore();
     throw err;
   }
+}
+
+/** The load errors of one file of the repository: an edited document must still load cleanly. */
+export async function fileErrors(root: string, file: string): Promise<string[]> {
+  const { loadRepository } = await import('../load/index.js');
+  return loadRepository(root).diagnostics.filter((d) => d.severity === 'error' && d.source?.file === file).map((d) => d.message);
 }
 
 async function loadModel(root: string): Promise<Model> {
@@ -129,10 +138,7 @@ export async function approveRelease(o: ApproveOptions): Promise<ApproveResult> 
     what: `release ${release.name}`, file, text: readFileSync(join(o.root, file), 'utf8'),
     approvals: release.approvals ?? [], roles: approvableRoles(model, release), required: release.requiredApprovals,
     trailers: { [TRAILER.release]: o.release, [TRAILER.artifacts]: checksumsDigest(release) },
-    check: async () => {
-      const { loadRepository } = await import('../load/index.js');
-      return loadRepository(o.root).diagnostics.filter((d) => d.severity === 'error' && d.source?.file === file).map((d) => d.message);
-    },
+    check: () => fileErrors(o.root, file),
   }, o);
 }
 

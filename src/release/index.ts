@@ -24,7 +24,7 @@ export { renderRecordMarkdown } from './record-md.js';
 export { scanRecordFile, type SecretFinding } from './secret-scan.js';
 export { findAppliedRelease, type AppliedLookup, type AppliedRelease } from './applied.js';
 export { checkReleaseGate, requiredRoles, type PromotionProof, type ReleaseGateInput, type ReleaseGateResult } from './gate.js';
-export { approvePlan, approveRelease, approvableRoles, ApprovalRefused, checksumsDigest, type ApprovalInput, type ApproveOptions, type ApprovePlanOptions, type ApproveResult } from './approve.js';
+export { approvePlan, approveRelease, approvableRoles, ApprovalRefused, checksumsDigest, fileErrors, recordApproval, type ApprovalInput, type ApprovalSubject, type ApproveOptions, type ApprovePlanOptions, type ApproveResult } from './approve.js';
 export { checkPlanApprovals, planApprovalFile, planSha256, type PlanApprovalInput, type PlanApprovalVerdict } from './plan-approval.js';
 export { appendApproval } from './manifest-edit.js';
 export { auditHistory, sinceArgument, type AuditEntry, type AuditQuery, type ApplyAuditEntry, type ApprovalAuditEntry } from './audit.js';

@@ -27,7 +27,7 @@ function describe(step: RunbookStep, t: ResolvedTarget): string {
     case 'resume-batch': return `UPDATE SBF.SBF_PK_BATCH SET STATUS = 'RUNNING', UPDATED_AT = now, ERROR_MSG = NULL for ${t.batch ?? `batches RUNNING without progress for ${p.staleHours ?? 2} h`} (binds; never a finished batch)`;
     case 'collect-logs': return `tail the last ${p.lines ?? 200} lines of the ${p.source ?? 'server'} logs (kept outside git; an excerpt, personal data masked, in the record)`;
     case 'clean-logs': return `for each logRetention rule: find PATH -name PATTERN -type f -mtime +compressAfterDays → gzip; -mtime +keepDays → rm (listing first)`;
-    case 'rotate-password': return `generate a password, ALTER USER ${t.user} IDENTIFIED BY (never echoed), write it to the secret store, update dependent data sources, verify a login`;
+    case 'rotate-password': return `check the current password logs on; generate one, stage it in the secret store (the current one kept); ALTER USER ${t.user} IDENTIFIED BY (never echoed); set it on the dependent data sources (one activated edit per domain: REST, or WLST from a 0600 file) and testPool each on its running servers; verify a login; any failure restores the old password everywhere (database, data sources, store)`;
     case 'check': return `inspection checks ${String(p.checks ?? '')} on ${t.text} (read only)`;
   }
   return step.action;

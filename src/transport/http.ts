@@ -5,11 +5,12 @@
  * retried a bounded number of times with exponential backoff on connection errors, timeouts and
  * 502/503/504; POST and DELETE are never retried (an edit or a lifecycle action must not run
  * twice). Non-2xx → WeblogicHttpError; a 2xx body that is not JSON → WeblogicResponseError.
+ * A `Secret` inside a POST body is sent as its value (revealed only when the body is written).
  */
 import http from 'node:http';
 import https from 'node:https';
 import { HttpConnectError, TransportTimeoutError, WeblogicHttpError, WeblogicResponseError } from './errors.js';
-import type { Secret } from './secrets.js';
+import { Secret } from './secrets.js';
 
 export interface WeblogicClientOptions {
   /** e.g. `http://127.0.0.1:7001/management/weblogic/latest`; no credentials in it. */
@@ -97,7 +98,7 @@ export function createWeblogicClient(options: WeblogicClientOptions): WeblogicCl
 
   async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
     const url = urlOf(path);
-    const payload = body === undefined ? (method === 'POST' ? '{}' : undefined) : JSON.stringify(body);
+    const payload = body === undefined ? (method === 'POST' ? '{}' : undefined) : JSON.stringify(body, revealSecrets);
     const attempts = method === 'GET' ? retries + 1 : 1;
     let last: Error = new Error('no attempt made');
     for (let attempt = 0; attempt < attempts; attempt++) {
@@ -122,6 +123,15 @@ export function createWeblogicClient(options: WeblogicClientOptions): WeblogicCl
     delete: (path) => request('DELETE', path),
     close: () => agent.destroy(),
   };
+}
+
+/**
+ * JSON.stringify replacer: a `Secret` in a request body (a data source's new password) is sent
+ * as its value — here, at the edge, and nowhere else; everywhere else it prints `[secret]`.
+ */
+function revealSecrets(this: unknown, key: string, value: unknown): unknown {
+  const raw = (this as Record<string, unknown>)[key];
+  return raw instanceof Secret ? raw.reveal() : value;
 }
 
 function parse<T>(raw: Raw, url: URL): T {

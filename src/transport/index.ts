@@ -8,8 +8,8 @@
  * resolved secret into an error message.
  */
 export * from './errors.js';
-export { shellQuote, shellCommand, oracleIdentifier } from './quote.js';
-export { Secret, resolveSecret, secretStoreDir } from './secrets.js';
+export { shellQuote, shellCommand, oracleIdentifier, oraclePassword } from './quote.js';
+export { Secret, redact, resolveSecret, secretStoreDir, storeFile, writeStoreSecret } from './secrets.js';
 export type { SecretKind, ResolveSecretOptions } from './secrets.js';
 export { fingerprintOfBlob, fingerprintOfPublicKeyLine } from './fingerprint.js';
 export { mapBounded, Semaphore, DEFAULT_CONCURRENCY } from './concurrency.js';

@@ -1,10 +1,11 @@
 /**
  * The one place values are quoted for a remote POSIX shell (bash, dash, AIX ksh) and for the one
- * kind of SQL text that cannot be bound: identifiers in DDL. Values in SQL go by bind variables,
+ * kind of SQL text that cannot be bound: identifiers and passwords in DDL. Values in SQL go by bind variables,
  * never through here. Everything else that reaches a remote shell goes through `shellQuote` or
  * `shellCommand`; nothing pastes strings into a command line.
  */
 import { QuotingError } from './errors.js';
+import type { Secret } from './secrets.js';
 
 /**
  * Quote one word for a POSIX shell, single-quote style: `it's` → `'it'\''s'`. Inside single
@@ -38,4 +39,16 @@ export function oracleIdentifier(name: string, maxLength = 128): string {
   }
   if (Buffer.byteLength(name) > maxLength) throw new QuotingError(`Oracle identifier longer than ${maxLength} bytes: ${name}`);
   return `"${name}"`;
+}
+
+/**
+ * A password for `ALTER USER … IDENTIFIED BY` (DDL takes no binds), double-quoted: Oracle keeps
+ * it exactly. Refused rather than escaped: a double quote (a quoted password cannot hold one),
+ * NUL, CR or LF (SQL*Plus reads lines), an empty value, more than 30 bytes (the 11.2 limit).
+ * The SQL it makes travels only on SQL*Plus's stdin; errors never show the value.
+ */
+export function oraclePassword(secret: Secret): string {
+  const v = secret.reveal();
+  if (v === '' || /["\0\r\n]/.test(v) || Buffer.byteLength(v) > 30) throw new QuotingError(`${secret.ref}: not usable as an Oracle password (empty, longer than 30 bytes, or holding a double quote or a line break)`);
+  return `"${v}"`;
 }

@@ -6,11 +6,12 @@
  * Only `reveal()` gives the value, and only transports call it.
  *
  * Files (`file:` and `store:`) that are world-readable are refused, as OpenSSH refuses an
- * unprotected private key: a secret anyone on the ops host can read is already leaked.
+ * unprotected private key: a secret anyone on the ops host can read is already leaked. The
+ * store is also written here (`writeStoreSecret`, 0600): a rotated password's new home.
  */
-import { stat, readFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
-import { isAbsolute, join, normalize, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, normalize, resolve, sep } from 'node:path';
 import { inspect } from 'node:util';
 import { SecretUnavailableError } from './errors.js';
 
@@ -65,6 +66,27 @@ export function secretStoreDir(env: Record<string, string | undefined>): string 
   return env.OPSCTL_SECRET_STORE || join(env.HOME || homedir(), '.opsctl', 'secrets');
 }
 
+/** The file of `store:REL` inside the store; refuses a path that leaves it. */
+export function storeFile(storeDir: string, rel: string): string {
+  const dir = resolve(storeDir);
+  const path = resolve(dir, normalize(rel));
+  if (isAbsolute(rel) || !path.startsWith(dir + sep)) throw new SecretUnavailableError(`store:${rel}: a store path must stay inside the store (${dir})`, `store:${rel}`);
+  return path;
+}
+
+/** Writes a value into the store as `store:REL` (file 0600, folders 0700), the counterpart of resolving it. */
+export async function writeStoreSecret(storeDir: string, rel: string, secret: Secret): Promise<void> {
+  const path = storeFile(storeDir, rel);
+  await mkdir(dirname(path), { recursive: true, mode: 0o700 });
+  await writeFile(path, `${secret.reveal()}\n`, { mode: 0o600 });
+  await chmod(path, 0o600);
+}
+
+/** `text` with every value of `secrets` replaced by [secret] (a database error may echo a statement). */
+export function redact(text: string, secrets: readonly Secret[]): string {
+  return secrets.map((s) => s.reveal()).filter((v) => v.length > 0).reduce((t, v) => t.split(v).join(MASK), text);
+}
+
 /** Resolve a secret reference. Errors name the reference, never a value. */
 export async function resolveSecret(ref: string, options: ResolveSecretOptions): Promise<Secret> {
   if (ref === 'ssh-agent') {
@@ -84,14 +106,7 @@ export async function resolveSecret(ref: string, options: ResolveSecretOptions):
     const path = isAbsolute(rest) ? rest : resolve(options.root, rest);
     return new Secret(await readProtectedFile(path, ref), ref);
   }
-  if (scheme === 'store') {
-    const dir = resolve(secretStoreDir(options.env));
-    const path = resolve(dir, normalize(rest));
-    if (isAbsolute(rest) || !path.startsWith(dir + sep)) {
-      throw new SecretUnavailableError(`${ref}: a store path must stay inside the store (${dir})`, ref);
-    }
-    return new Secret(await readProtectedFile(path, ref), ref);
-  }
+  if (scheme === 'store') return new Secret(await readProtectedFile(storeFile(secretStoreDir(options.env), rest), ref), ref);
   throw new SecretUnavailableError(`${ref}: not a secret reference (env:NAME | file:PATH | ssh-agent | store:PATH)`, ref);
 }
 

@@ -8,34 +8,16 @@
  * canary (verbatim, and base64/hex encoded). None may appear.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CANARY, CLI, startScenarioLab, type Lab, type Run } from '../scenario/support.js';
+import { filesUnder, leakFinder } from '../support/leaks.js';
 
 const IN_WINDOW = '2026-11-28T22:00:00+08:00';
 const AFTER_PERIOD = '2026-12-03T10:00:00+08:00';
 
-/** Every file under `dir` (recursively), as text. */
-function filesUnder(dir: string): Array<{ path: string; text: string }> {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .map((f) => join(dir, f))
-    .filter((f) => statSync(f).isFile())
-    .map((f) => ({ path: f, text: readFileSync(f).toString('latin1') + '\n' + readFileSync(f, 'utf8') }));
-}
-
-/** The canary values and their encodings a careless serializer might produce. */
-const NEEDLES = Object.entries(CANARY).flatMap(([name, v]) => [
-  { name, form: 'verbatim', value: v },
-  { name, form: 'base64', value: Buffer.from(v).toString('base64').replace(/=+$/, '') },
-  { name, form: 'hex', value: Buffer.from(v).toString('hex') },
-]);
-
-function leaks(where: string, text: string): string[] {
-  const lower = text.toLowerCase();
-  return NEEDLES.filter((n) => (n.form === 'hex' ? lower.includes(n.value) : text.includes(n.value))).map((n) => `${where}: ${n.name} (${n.form})`);
-}
+const leaks = leakFinder(CANARY);
 
 describe.skipIf(!existsSync(CLI))('canary secrets never leave the secret store (built CLI, in-process lab, temp git repository)', () => {
   let lab: Lab;

@@ -18,14 +18,14 @@ export async function startGitLab(): Promise<Lab> {
   return lab;
 }
 
-/** Every file of every commit after the seed, with its content, and the commit messages. */
-export function committedTexts(dir: string): string[] {
+/** Every file of every commit after the seed (but those `skip` names), with its content, and the commit messages. */
+export function committedTexts(dir: string, skip: (path: string) => boolean = () => false): string[] {
   const git = (...a: string[]): string => execFileSync('git', a, { cwd: dir, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const revs = git('rev-list', 'HEAD').trim().split('\n').slice(0, -1);
   const out: string[] = [];
   for (const rev of revs) {
     out.push(git('log', '-1', '--format=%B', rev));
-    for (const f of git('diff-tree', '--no-commit-id', '--name-only', '-r', rev).trim().split('\n').filter(Boolean)) {
+    for (const f of git('diff-tree', '--no-commit-id', '--name-only', '-r', rev).trim().split('\n').filter((x) => x && !skip(x))) {
       try { out.push(git('show', `${rev}:${f}`)); } catch { /* deleted */ }
     }
   }

@@ -36,13 +36,14 @@ describe('git adapter', () => {
     expect(parseTrailers(viaGit)).toEqual(c?.trailers);
   });
 
-  it('refuses paths outside reports/ and releases/, and commits only the files given', async () => {
+  it('refuses paths outside reports/, releases/ and playbooks/data-fixes/, and commits only the files given', async () => {
     const dir = emptyRepo();
     write(dir, 'desired-state/common/x.yaml', 'a: 1\n');
     write(dir, 'reports/a.txt', 'a\n');
     await expect(commitFiles(dir, ['desired-state/common/x.yaml'], 'nope', {})).rejects.toBeInstanceOf(GitRefusal);
     await expect(commitFiles(dir, ['../outside.txt'], 'nope', {})).rejects.toThrow(/outside the repository/);
     await expect(commitFiles(dir, ['reports/../src/x.ts'], 'nope', {})).rejects.toThrow(/opsctl commits only under/);
+    await expect(commitFiles(dir, ['playbooks/runbooks/x.yaml'], 'nope', {})).rejects.toThrow(/opsctl commits only under/);
     git(dir, 'add', 'desired-state/common/x.yaml');
     await commitFiles(dir, ['reports/a.txt'], 'only the report', {});
     expect(git(dir, 'show', '--name-only', '--format=', 'HEAD').trim()).toBe('reports/a.txt');

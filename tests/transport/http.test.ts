@@ -65,6 +65,14 @@ describe('WebLogic REST client', () => {
     expect(new Set(seen.map((s) => s.remotePort)).size).toBe(1);
   });
 
+  it('sends a Secret inside a POST body as its value (and only there)', async () => {
+    const { base, seen } = await serve(() => ({ status: 200, body: '{}' }));
+    const body = { password: new Secret('canary-ds-Pa55'), url: 'jdbc:oracle:thin:@//db:1521/x' };
+    await client(base).post('edit/JDBCSystemResources/CoreDS/JDBCResource/JDBCDriverParams', body);
+    expect(JSON.parse(seen[0]!.body)).toEqual({ password: 'canary-ds-Pa55', url: 'jdbc:oracle:thin:@//db:1521/x' });
+    expect(JSON.stringify(body)).toBe('{"password":"[secret]","url":"jdbc:oracle:thin:@//db:1521/x"}');
+  });
+
   it('retries a GET on 503 and then succeeds', async () => {
     const { base, seen } = await serve((_s, n) => (n < 3 ? { status: 503, body: 'busy' } : { status: 200, body: '{"state":"RUNNING"}' }));
     expect(await client(base, { retries: 2 }).get('/x')).toEqual({ state: 'RUNNING' });

@@ -2,13 +2,14 @@
  * `opsctl datafix plan|apply|rollback FILE --env E [--json]` and `opsctl datafix approve FILE
  * --role R --name N`: data fixes (数据维护) under approval. plan reads the pre-check and the
  * affected rows (masked) and shows the change, its rollback and the approvals (exit 0 ready,
- * 2 counts differ); apply refuses (exit 3) without every required approval or when the counts
- * differ, else captures the before-image outside git and runs the change in one guarded
+ * 2 counts differ); approve appends one approval to the file and commits it (trailers
+ * Opsctl-DataFix, Approved-By); apply refuses (exit 3) without every required approval or when
+ * the counts differ, else captures the before-image outside git and runs the change in one guarded
  * transaction (exit 0 applied, 1 failed); rollback restores the before-image byte-identical
  * (exit 0, 1). apply and rollback write reports/<env>/datafix/<fix>/ and commit them.
  */
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { shanghaiDay } from '../../core/calendar-days.js';
 import type { DataFixRun } from '../../datafix/index.js';
@@ -39,15 +40,18 @@ async function loadFix(ctx: CliContext, file: string, env?: string): Promise<Dat
 function print(run: DataFixRun, files: string[], commit: string | undefined, json: boolean | undefined, scrub: (t: string) => string): void {
   if (json) return out(scrub(JSON.stringify({ ...run, files, ...(commit ? { commit } : {}) }, null, 2)));
   const lines = [
-    `datafix ${run.kind} ${run.fix} (${run.env}, ${run.database} ${run.table}, ticket ${run.ticket}): ${run.outcome}`,
+    `datafix ${run.kind} ${run.fix} (${run.env}, ${run.database} ${run.tables.join(', ')}, ticket ${run.ticket}): ${run.outcome}`,
     `  ${run.message}`,
     ...(run.preCheck ? [`  pre-check: ${run.preCheck.actual} rows (expected ${run.preCheck.expected}) — ${run.preCheck.sql} ${JSON.stringify(run.preCheck.binds)}`] : []),
-    ...(run.affected ? [`  affected rows (personal data masked): ${run.affected.count} (expected ${run.affected.expected})`, ...run.affected.rows.slice(0, 20).map((r) => `    ${JSON.stringify(r)}`)] : []),
-    `  change: ${run.change.sql}`,
-    `    binds: ${JSON.stringify(run.change.binds)} · expect ${run.change.expectRows} rows, in one transaction with count checks before COMMIT`,
+    `  changes, in ONE transaction with count checks before each and before COMMIT:`,
+    ...run.changes.flatMap((c, n) => [
+      `  ${n + 1}. ${c.sql}`,
+      `     binds: ${JSON.stringify(c.binds)} · expect ${c.expectRows} rows${c.affected !== undefined ? ` · affected now: ${c.affected}` : ''}${c.rowsAffected !== undefined ? ` · changed: ${c.rowsAffected}` : ''}`,
+    ]),
+    ...(run.rows ?? []).flatMap((t) => [`  ${run.kind === 'rollback' ? 'rows after the rollback' : 'before-image'} of ${t.table} (personal data masked): ${t.count} rows`, ...t.rows.slice(0, 20).map((r) => `    ${JSON.stringify(r)}`)]),
     `  rollback: ${run.rollback.statements} statement(s) restoring the before-image${run.rollback.example ? `, e.g. ${run.rollback.example}` : ''}`,
     `  approvals 审批: ${run.approvals.recorded.map((a) => `${a.role} ${a.name} ${a.date}`).join('; ') || 'none'}${run.approvals.missing.length ? ` — missing 待审批: ${run.approvals.missing.join(', ')}` : ' — complete'}`,
-    ...(run.beforeImage ? [`  before-image: sha256 ${run.beforeImage.sha256}, ${run.beforeImage.rows} rows, kept outside git in ${run.beforeImage.vault}`] : []),
+    ...(run.beforeImage ? [`  before-image: sha256 ${run.beforeImage.sha256}, ${run.beforeImage.rows} rows in ${run.beforeImage.tables.length} table(s), kept outside git in ${run.beforeImage.vault}`] : []),
     ...(run.after ? [`  count after: ${run.after.actual} (expected ${run.after.expected})`] : []),
     ...files.map((f) => `wrote ${f}`),
     ...(commit ? [`committed ${commit.slice(0, 12)}`] : []),
@@ -105,15 +109,17 @@ export function registerDatafix(program: Command): void {
     .action(async (file: string, opts: { role: string; name: string }, cmd: Command) => {
       const ctx = contextOf(cmd);
       const fix = await loadFix(ctx, file);
-      const { approveDataFix, approvalStatus, DataFixError } = await import('../../datafix/index.js');
+      const [{ approveDataFix, approvalStatus, DataFixError }, { ApprovalRefused }, { GitRefusal }] = await Promise.all([
+        import('../../datafix/index.js'), import('../../release/index.js'), import('../../git/index.js'),
+      ]);
       try {
         const approval = { role: opts.role, name: opts.name, date: shanghaiDay(ctx.now.getTime()) };
-        approveDataFix(resolve(file), fix, approval);
+        const commit = await approveDataFix({ root: ctx.root, file: relative(ctx.root, resolve(file)), fix, approval });
         const missing = approvalStatus({ ...fix, approvals: [...(fix.approvals ?? []), approval] }).missing;
-        out(`approved 已审批: ${fix.name} — ${approval.role} ${approval.name} (${approval.date}) recorded in ${file}`);
+        out(`approved 已审批: ${fix.name} — ${approval.role} ${approval.name} (${approval.date}) recorded in ${file}, committed ${commit.slice(0, 12)}`);
         out(missing.length ? `still missing 待审批: ${missing.join(', ')}` : 'all required approvals recorded 审批齐全');
       } catch (err) {
-        if (!(err instanceof DataFixError)) throw err;
+        if (!(err instanceof DataFixError || err instanceof ApprovalRefused || err instanceof GitRefusal)) throw err;
         process.stderr.write(`opsctl datafix approve: refused 拒绝: ${err.message}\n`);
         process.exitCode = EXIT.error;
       }

@@ -1,10 +1,13 @@
 /**
  * ALTER SYSTEM / TABLESPACE / DATABASE / PROFILE / USER as the providers issue them. Each is
  * validated and applied inside one store update against fresh state, so a refused change
- * leaves the state untouched. Returns the SQL*Plus feedback line ("System altered.").
+ * leaves the state untouched. Returns the SQL*Plus feedback line ("System altered."). ALTER USER
+ * … IDENTIFIED BY keeps the password as a digest (state/password.ts): quoted exactly, unquoted
+ * as the tokenizer upper-cases it.
  */
 import type { LabDatabase, LabState } from '../state/types.js';
 import type { LabStore } from '../state/store.js';
+import { passwordDigest } from '../state/password.js';
 import { OraError, ora } from './errors.js';
 import type { Cursor, Token } from './lexer.js';
 
@@ -206,9 +209,9 @@ function alterUser(c: Cursor, a: AdminCtx): string {
   while (!c.atEnd()) {
     if (c.accept('IDENTIFIED')) {
       c.expect('BY');
-      c.name();
+      const digest = passwordDigest(c.name().value);
       if (c.accept('REPLACE')) c.name();
-      changes.push((u) => ((u.passwordChangedDaysAgo = 0), u.accountStatus === 'EXPIRED' && (u.accountStatus = 'OPEN')));
+      changes.push((u) => ((u.passwordChangedDaysAgo = 0), (u.passwordDigest = digest), u.accountStatus === 'EXPIRED' && (u.accountStatus = 'OPEN')));
     } else if (c.accept('PROFILE')) {
       const p = c.name().value;
       changes.push((u, db) => {

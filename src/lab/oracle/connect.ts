@@ -2,10 +2,12 @@
  * Logging on: parses SQL*Plus logon strings (`/ as sysdba`, `user/pw@//host:port/svc`,
  * `user@svc` with the password on the next input line) and finds the lab database — by the
  * instance on this host (ORACLE_SID picks among several) for bequeath logons, by service for
- * network ones. Honours the `db-down` fault and instance status (ORA-01034/ORA-27101).
+ * network ones. Honours the `db-down` fault and instance status (ORA-01034/ORA-27101). An
+ * account's password is checked against its digest (state/password.ts) when it has one.
  */
 import type { LabDatabase, LabState } from '../state/types.js';
 import type { ShellContext } from '../shell/types.js';
+import { passwordMatches } from '../state/password.js';
 import { OraError, ora } from './errors.js';
 
 export interface Connection {
@@ -63,6 +65,7 @@ function checkAccount(db: LabDatabase, spec: LogonSpec, password: string, check?
   const builtin = spec.user === 'SYS' || spec.user === 'SYSTEM';
   const account = db.users[spec.user];
   if (!builtin && !account) throw new OraError(1017, 'invalid username/password; logon denied');
+  if (account && !passwordMatches(account.passwordDigest, password)) throw new OraError(1017, 'invalid username/password; logon denied');
   if (check && !check(spec.user, password, db)) throw new OraError(1017, 'invalid username/password; logon denied');
   if (spec.user === 'SYS' && !spec.sysdba) throw new OraError(28009, 'connection as SYS should be as SYSDBA or SYSOPER');
   if (account?.accountStatus.startsWith('LOCKED')) throw new OraError(28000, 'The account is locked.');

@@ -14,3 +14,4 @@ export { cronMarker, AIX_NEXTBOOT, SYSCTL_CONF, type RenderTemplate } from './bu
 export { serverCommand } from './build-weblogic.js';
 export { isSysModifiable } from './oracle-defaults.js';
 export { rngFor, type Rng } from './random.js';
+export { passwordDigest, passwordMatches, seedPasswords } from './password.js';

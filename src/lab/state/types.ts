@@ -184,6 +184,8 @@ export interface LabDataSource {
   targets: string[];
   /** Per-server runtime readings. */
   runtime: { state: 'Running' | 'Suspended' | 'Overloaded' | 'Unhealthy'; activeConnections: number; waitingForConnection: number; leakedConnections: number };
+  /** JDBCDriverParams.password as a digest (state/password.ts), checked against the database account on testPool and server start. */
+  passwordDigest?: string;
 }
 
 export interface LabDeployment {
@@ -307,7 +309,8 @@ export interface LabDatabase {
   tablespaces: Record<string, LabTablespace>;
   fra: { sizeMb: number; usedMb: number; reclaimableMb: number };
   profiles: Record<string, Record<string, string>>;
-  users: Record<string, { profile: string; defaultTablespace: string; accountStatus: string; passwordChangedDaysAgo: number }>;
+  /** `passwordDigest`: state/password.ts (never the value); absent = any non-empty password. */
+  users: Record<string, { profile: string; defaultTablespace: string; accountStatus: string; passwordChangedDaysAgo: number; passwordDigest?: string }>;
   schedulerJobs: Record<string, { owner: string; name: string; enabled: boolean; repeatInterval: string; lastStatus: 'SUCCEEDED' | 'FAILED' | 'STOPPED' | null; failureCount: number; lastRun: string | null }>;
   /** The SQL patch registry (DBA_REGISTRY_SQLPATCH), oldest first; datapatch appends APPLY / ROLLBACK rows. */
   patches: Array<{ id: string; description: string; status: 'SUCCESS' | 'WITH ERRORS'; actionTime: string; action?: 'APPLY' | 'ROLLBACK' }>;

@@ -2,8 +2,10 @@
  * The editable configuration attributes of the lab's WebLogic domains, by canonical edit path
  * (REST edit-tree segments, e.g. `JDBCSystemResources/HallDS/JDBCResource/JDBCConnectionPoolParams`)
  * and REST attribute name (`maxCapacity`). Both the REST edit tree and WLST set() record pending
- * changes in this one form; activation applies them here.
+ * changes in this one form; activation applies them here. JDBCDriverParams `password` is
+ * write-only: recorded and kept as a digest (state/password.ts).
  */
+import { DIGEST_PREFIX, passwordDigest } from '../state/password.js';
 import type { LabDomain, Scalar } from '../state/types.js';
 
 type Kind = 'server' | 'serverStart' | 'log' | 'pool' | 'dsParams' | 'driver' | 'workManager';
@@ -11,6 +13,8 @@ type Kind = 'server' | 'serverStart' | 'log' | 'pool' | 'dsParams' | 'driver' | 
 interface Attr {
   /** Dynamic attributes apply live; non-dynamic ones set restartRequired on affected servers. */
   dynamic: boolean;
+  /** Write-only and encrypted in WebLogic: the edit session records its digest, never the value (`recordedValue`). */
+  secret?: boolean;
   apply(d: LabDomain, name: string, v: Scalar | Scalar[]): string | undefined;
 }
 
@@ -101,7 +105,18 @@ const ATTRS: Record<Kind, Record<string, Attr>> = {
       },
     },
   },
-  driver: { url: strAttr((d, n, v) => { ds(d, n).url = v; }, false) },
+  driver: {
+    url: strAttr((d, n, v) => { ds(d, n).url = v; }, false),
+    // Dynamic, as WebLogic's data-source password is; a new connection uses it at once.
+    password: {
+      dynamic: true, secret: true,
+      apply: (d, n, v) => {
+        if (typeof v !== 'string' || !v.startsWith(DIGEST_PREFIX)) return 'expected a password';
+        ds(d, n).passwordDigest = v;
+        return undefined;
+      },
+    },
+  },
   workManager: { ignoreStuckThreads: boolAttr((d, n, v) => { d.workManagers[n]!.ignoreStuckThreads = v; }) },
 };
 
@@ -141,6 +156,13 @@ export function expandTargets(d: LabDomain, targets: string[]): string[] {
     for (const s of Object.values(d.servers)) if (s.cluster === t) out.add(s.name);
   }
   return [...out];
+}
+
+/** What an edit session records for a change: a secret attribute's value as its digest (so no state file holds it), others as given. */
+export function recordedValue(d: LabDomain, path: string, attribute: string, value: Scalar | Scalar[]): Scalar | Scalar[] {
+  const t = resolveEditPath(d, path);
+  const secret = t ? editableAttribute(t, attribute)?.secret : false;
+  return secret && typeof value === 'string' && value.length > 0 ? passwordDigest(value) : value;
 }
 
 /** Applies one change to a domain (mutating it); returns an error text when the value is refused. */

@@ -46,7 +46,7 @@ function dataSourceBean(d: LabDomain, ds: LabDataSource): Bean {
   }, {}, { editPath: `${base}/JDBCConnectionPoolParams` });
   const params = bean('JDBCDataSourceParams', { identity: [...id, 'JDBCDataSourceParams'], name: ds.name, JNDINames: [ds.jndiName], globalTransactionsProtocol: 'TwoPhaseCommit' }, {}, { editPath: `${base}/JDBCDataSourceParams` });
   const props = collection([bean('JDBCProperty', { identity: [...id, 'JDBCDriverParams', 'properties', 'properties', 'user'], name: 'user', value: ds.user })]);
-  const driver = bean('JDBCDriverParams', { identity: [...id, 'JDBCDriverParams'], name: ds.name, url: ds.url, driverName: 'oracle.jdbc.OracleDriver', useXaDataSourceInterface: true }, { properties: bean('JDBCProperties', { name: ds.name }, { properties: props }) }, { editPath: `${base}/JDBCDriverParams` });
+  const driver = bean('JDBCDriverParams', { identity: [...id, 'JDBCDriverParams'], name: ds.name, url: ds.url, driverName: 'oracle.jdbc.OracleDriver', useXaDataSourceInterface: true }, { properties: bean('JDBCProperties', { name: ds.name }, { properties: props }) }, { editPath: `${base}/JDBCDriverParams`, writeOnly: ['password'] });
   const resource = bean('JDBCResource', { identity: id, name: ds.name, datasourceType: 'GENERIC' }, { JDBCConnectionPoolParams: pool, JDBCDataSourceParams: params, JDBCDriverParams: driver });
   return bean('JDBCSystemResource', {
     identity: ['JDBCSystemResources', ds.name], name: ds.name, descriptorFileName: `jdbc/${ds.name}-jdbc.xml`, targets: ds.targets.map((t) => ref(d, t)),

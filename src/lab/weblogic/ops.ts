@@ -1,12 +1,14 @@
 /**
  * Server lifecycle and application deployment operations on a lab domain, shared by REST and
  * WLST. Every operation returns a task (kept in state.domains[d].tasks); failures are tasks with
- * an error, as WebLogic reports them (HTTP 200 with taskError / WLST exception).
+ * an error, as WebLogic reports them (HTTP 200 with taskError / WLST exception). A started
+ * server connects its data sources' pools (datasource.ts).
  */
 import { createHash } from 'node:crypto';
 import type { LabDomain, LabState } from '../state/types.js';
 import type { LabStore } from '../state/store.js';
 import { fileBytes } from '../shell/vfs.js';
+import { connectPools } from './datasource.js';
 import { domainOf, hasFault, newTask } from './session.js';
 import type { Outcome, Task } from './session.js';
 
@@ -35,6 +37,7 @@ export function lifecycle(store: LabStore, domain: string, name: string, op: Lif
     if (!error && op === 'start') {
       Object.assign(srv, { state: 'RUNNING', restartRequired: false, activationTime: now.toISOString(), health: 'HEALTH_OK' });
       srv.threads = { ...srv.threads, stuck: 0, hogging: 0, idle: srv.threads.total };
+      connectPools(s, d, name);
     } else if (!error) {
       srv.state = 'SHUTDOWN';
     }

@@ -1,9 +1,11 @@
 /**
  * Mutating REST calls of the lab's WebLogic: changeManager, edit-tree updates (explicit or
- * implicit sessions), server lifecycle, deployment, and the domainRuntime `search` bulk query.
+ * implicit sessions), server lifecycle, deployment, a data source's testPool, and the
+ * domainRuntime `search` bulk query.
  */
 import type { ServerResponse } from 'node:http';
 import type { Scalar } from '../state/types.js';
+import { testPool } from './datasource.js';
 import { runtimeTree } from './runtime-tree.js';
 import { activate, cancelEdit, domainOf, implicitChange, recordChange, startEdit } from './session.js';
 import { deployment, lifecycle } from './ops.js';
@@ -87,6 +89,11 @@ export function handlePost(c: RestContext, res: ServerResponse, method: string, 
   if (lifecycleCall && ['start', 'shutdown', 'forceShutdown'].includes(cc)) {
     const t = lifecycle(c.store, c.domain, b, cc as LifecycleOp, c.now());
     return t ? sendJson(res, 200, lifecycleTaskBody(c.base, b, t, c.now())) : sendFailure(res, 404, `'${b}' was not found.`);
+  }
+  if (tree === 'domainRuntime' && a === 'serverRuntimes' && b && cc === 'JDBCServiceRuntime' && dd === 'JDBCDataSourceRuntimeMBeans' && rest[4] && rest[5] === 'testPool' && rest.length === 6) {
+    const t = testPool(c.store, c.domain, b, rest[4]);
+    // JDBCDataSourceRuntimeMBean.testPool() returns null when the test passed, else the error.
+    return t.found ? sendJson(res, 200, t.error === null ? {} : { return: t.error }) : sendFailure(res, 404, `'${rest[4]}' was not found.`);
   }
   if (tree === 'domainRuntime' && a === 'deploymentManager' && b === 'appDeploymentRuntimes' && cc && dd && rest.length === 4 && ['redeploy', 'start', 'stop', 'undeploy'].includes(dd)) {
     if (!domainOf(c.store.read(), c.domain).deployments[cc]) return sendFailure(res, 404, `'${cc}' was not found.`);

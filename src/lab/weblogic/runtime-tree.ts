@@ -10,7 +10,8 @@ import { bean, collection } from './tree.js';
 import type { Bean } from './tree.js';
 
 const MB = 1024 * 1024;
-const DOWN = new Set(['SHUTDOWN', 'UNKNOWN', 'STARTING']);
+/** States in which a server has no ServerRuntime (it is not up). */
+export const DOWN = new Set(['SHUTDOWN', 'UNKNOWN', 'STARTING']);
 
 /** HEALTH_OK → { state: 'ok', … } as REST prints it. */
 export function healthState(javaName: string, subsystemName: string | null): Record<string, unknown> {
@@ -55,7 +56,7 @@ function jdbcBean(d: LabDomain, s: LabServer): Bean {
       waitingForConnectionCurrentCount: r.waitingForConnection, waitingForConnectionHighCount: r.waitingForConnection,
       waitingForConnectionFailureTotal: 0, waitSecondsHighCount: 0, failedReserveRequestCount: 0, reserveRequestCount: 1000,
       leakedConnectionCount: r.leakedConnections, connectionsTotalCount: cap, connectionDelayTime: 242, properties: { user: ds.user },
-    });
+    }, {}, { actions: ['testPool'] });
   });
   return bean('JDBCServiceRuntime', { identity: ['JDBCServiceRuntime'], name: s.name, healthState: healthState('HEALTH_OK', 'JDBC') }, { JDBCDataSourceRuntimeMBeans: collection(items) });
 }

@@ -7,7 +7,7 @@
  */
 import type { LabDomain, LabState, Scalar } from '../state/types.js';
 import type { LabStore } from '../state/store.js';
-import { affectedServers, applyChange, editableAttribute, resolveEditPath } from './config-attrs.js';
+import { affectedServers, applyChange, editableAttribute, recordedValue, resolveEditPath } from './config-attrs.js';
 
 export type Task = LabDomain['tasks'][string];
 
@@ -67,10 +67,12 @@ export function recordChange(store: LabStore, domain: string, user: string, path
     const d = domainOf(s, domain);
     if (!d.edit.lockedBy) return 'no-session';
     if (d.edit.lockedBy !== user) return { ok: false, error: NOT_OWNER };
-    const err = validateChange(editView(d), path, attribute, value);
+    const view = editView(d);
+    const recorded = recordedValue(view, path, attribute, value);
+    const err = validateChange(view, path, attribute, recorded);
     if (err) return { ok: false, error: err };
     d.edit.pending = d.edit.pending.filter((p) => !(p.path === path && p.attribute === attribute));
-    d.edit.pending.push({ path, attribute, value: normalise(value) });
+    d.edit.pending.push({ path, attribute, value: normalise(recorded) });
     return { ok: true, value: null };
   });
 }

@@ -16,6 +16,8 @@ export interface Bean {
   actions?: string[];
   /** Canonical edit path (REST segments joined by '/') when the bean's attributes are editable. */
   editPath?: string;
+  /** Attributes that can be set but are never shown (a data source's password). */
+  writeOnly?: string[];
 }
 
 export interface Collection {

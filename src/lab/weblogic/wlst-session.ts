@@ -1,6 +1,7 @@
 /**
  * The WLST builtins of the opsctl dialect, bound to one script run: connect, trees (cd/ls/get/
- * set/cmo), the edit session, lifecycle and deployment. WLST paths are the 10.3.6 MBean paths
+ * set/cmo, cmo.testPool() of a data-source runtime), the edit session, lifecycle and
+ * deployment. WLST paths are the 10.3.6 MBean paths
  * (`/JDBCSystemResources/DS/JDBCResource/DS/JDBCConnectionPoolParams/DS`), mapped onto the same
  * bean trees the REST server serves.
  */
@@ -8,6 +9,7 @@ import type { ShellContext } from '../shell/types.js';
 import type { LabDomain } from '../state/types.js';
 import { configTree } from './config-tree.js';
 import { runtimeTree } from './runtime-tree.js';
+import { testPool } from './datasource.js';
 import { activate, cancelEdit, domainOf, editView, recordChange, startEdit } from './session.js';
 import { deployment, lifecycle } from './ops.js';
 import type { DeployOp } from './ops.js';
@@ -93,7 +95,7 @@ export class WlstSession {
   set(attr: string, value: Val): void {
     if (this.tree !== 'edit') throw new PyError('WLSTException', `Cannot set the attribute ${attr}: ${this.tree} is a read-only tree; use edit()`);
     const b = this.here();
-    const key = Object.keys(b.props).find((k) => cap(k) === attr);
+    const key = Object.keys(b.props).find((k) => cap(k) === attr) ?? b.writeOnly?.find((k) => cap(k) === attr);
     if (!b.editPath || !key) throw new PyError('WLSTException', `Error setting attribute ${attr} on ${this.pwd()}: not an editable attribute in the lab`);
     const v = typeof value === 'boolean' || typeof value === 'number' || typeof value === 'string' || value === null ? value : Array.isArray(value) ? value.map((x) => (typeof x === 'object' ? str(x) : x)) : str(value);
     const r = recordChange(this.ctx.store, this.domain!, this.user, b.editPath, key, v as never);
@@ -103,11 +105,21 @@ export class WlstSession {
 
   cmo(): PyObj {
     return new PyObj(`${this.tree}MBean`, (name) => {
+      if (name === 'testPool') return new PyFn(name, () => this.testPool());
       const m = /^(get|is|set)([A-Z]\w*)$/.exec(name);
       if (!m) return undefined;
       if (m[1] === 'set') return new PyFn(name, (a) => { this.set(m[2]!, a[0] ?? null); return null; });
       return new PyFn(name, () => this.get(m[2]!));
     });
+  }
+
+  /** cmo.testPool() on /ServerRuntimes/S/JDBCServiceRuntime/S/JDBCDataSourceRuntimeMBeans/DS: None, or the error. */
+  testPool(): Val {
+    const b = this.here();
+    if (this.tree !== 'domainRuntime' || b.type !== 'JDBCDataSourceRuntime') throw new PyError('AttributeError', `testPool: not a JDBCDataSourceRuntime at ${this.pwd()}`);
+    const t = testPool(this.ctx.store, this.dom().name, this.cwd[1] ?? '', String(b.props.name));
+    if (!t.found) throw new PyError('WLSTException', `No JDBCDataSourceRuntime ${String(b.props.name)} on ${this.cwd[1] ?? ''}`);
+    return t.error;
   }
 
   startEdit(): void {

@@ -72,6 +72,22 @@ export const Runbook = Strict({
 });
 export type Runbook = Static<typeof Runbook>;
 
+/** A table a data fix changes; its key identifies the rows of the before-image and the rollback. */
+export const DataFixTable = Strict({ schema: OracleIdentifier, name: OracleIdentifier, key: Type.Array(OracleIdentifier, { minItems: 1 }) });
+
+/**
+ * One change statement of a data fix, on its declared table (no alias): `UPDATE T SET … WHERE …`
+ * (key columns are not set), `DELETE FROM T WHERE …`, or `INSERT INTO T (cols) VALUES (…)` (one
+ * row; the key columns given as binds or literals). `expectRows`: the rows it changes at its
+ * turn in the transaction (an INSERT: 1).
+ */
+export const DataFixChange = Strict({
+  table: DataFixTable,
+  sql: Type.String({ minLength: 1 }),
+  binds: Type.Optional(Binds),
+  expectRows: Type.Integer({ minimum: 1 }),
+});
+
 export const DataFix = Strict({
   ...Header('DataFix'),
   name: Name,
@@ -81,15 +97,16 @@ export const DataFix = Strict({
   ticket: Type.String({ minLength: 1 }),
   requestedBy: Type.String({ minLength: 1 }),
   database: Name,
-  table: Strict({ schema: OracleIdentifier, name: OracleIdentifier, key: Type.Array(OracleIdentifier, { minItems: 1 }) }),
-  /** Columns that hold personal data (身份证号, names, phones, bank accounts): masked in output. */
+  /** Columns (of any changed table) that hold personal data (身份证号, names, phones, bank accounts): masked in output. */
   personalColumns: Type.Optional(Type.Array(OracleIdentifier)),
   preCheck: Strict({ sql: Type.String({ minLength: 1 }), binds: Type.Optional(Binds), expectCount: Type.Integer({ minimum: 0 }) }),
-  change: Strict({ sql: Type.String({ minLength: 1 }), binds: Type.Optional(Binds), expectRows: Type.Integer({ minimum: 1 }) }),
+  /** The change statements, run in this order in ONE transaction. */
+  changes: Type.Array(DataFixChange, { minItems: 1 }),
   /**
-   * A `SELECT COUNT(*) FROM …` run inside the change's transaction, after the change and before
-   * COMMIT: a different count rolls the change back. Default: the pre-check, expecting
-   * expectCount − expectRows (the change moves the rows out of the problem).
+   * A `SELECT COUNT(*) FROM …` run inside the changes' transaction, after the last change and
+   * before COMMIT: a different count rolls everything back. Required with more than one change
+   * or an INSERT; for one UPDATE/DELETE it defaults to the pre-check, expecting expectCount −
+   * expectRows (the change moves the rows out of the problem).
    */
   postCheck: Type.Optional(Strict({ sql: Type.String({ minLength: 1 }), binds: Type.Optional(Binds), expectCount: Type.Integer({ minimum: 0 }) })),
   requiredApprovals: Type.Array(Type.String({ minLength: 1 }), { minItems: 1, uniqueItems: true }),

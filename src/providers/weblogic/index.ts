@@ -3,48 +3,38 @@
  * attribute rules as data (rules.ts), live reads through the REST management API for 12.2.1.4
  * domains (read-rest.ts) and through ONE generated WLST script per domain over SSH for 10.3.6
  * domains (wlst-read.ts, wlst-script.ts, transport/wlst.ts), and apply/verify/inverse through a
- * protocol-neutral DomainOps (ops-rest.ts, ops-wlst.ts, apply.ts). docs/providers/weblogic.md.
+ * protocol-neutral DomainOps (ops-rest.ts, ops-wlst.ts, apply.ts; one per domain from
+ * domain-ops.ts, also used by the password rotation). docs/providers/weblogic.md.
  *
  * May import: core/ (pure), model/, transport/, parsers/, diag/. Never cli/, engine/ or lab/.
  */
 import { warning, type Diagnostic } from '../../diag/index.js';
 import type { Attributes, DesiredResource, LiveRead } from '../../core/index.js';
 import { mapBounded } from '../../transport/index.js';
-import { runWlst } from '../../transport/wlst.js';
-import { parseAddress, type Address } from '../../model/address.js';
+import type { Address } from '../../model/address.js';
 import type { WeblogicDomain } from '../../model/schema/weblogic.js';
 import type { DesiredRequest, DesiredResponse, InverseResponse, Provider, ReadRequest, RollbackRequest, ReadResponse, StepRequest, StepResponse, VerifyResponse } from '../provider.js';
 import type { ProviderContext } from '../context.js';
 import { adoptEdits } from './adopt.js';
 import { applyConfig, applyDeployment, differing, gate, liveOf, restartServer, rollbackOf, type Target, type Timing } from './apply.js';
-import { domainResources, TYPE_OF_KIND } from './desired.js';
+import { domainResources } from './desired.js';
+import { createDomainOps, hostNamer, locate, managedServers, wlstRunner, wlstSpec, type Located } from './domain-ops.js';
 import { readsOf, unknownReads } from './live.js';
 import { errorText, type DomainOps, type OpOutcome } from './ops.js';
-import { restOps } from './ops-rest.js';
-import { wlstOps } from './ops-wlst.js';
 import { WEBLOGIC_TYPES } from './rules.js';
-import { readWlstDomain, type WlstReadSpec } from './wlst-read.js';
-import { script } from './wlst-script.js';
+import { readWlstDomain } from './wlst-read.js';
 import { stageArtifact } from './stage.js';
 
 export { WEBLOGIC_TYPES } from './rules.js';
 export { pyString, pyValue, PRELUDE, script } from './wlst-script.js';
+export { createDomainOps } from './domain-ops.js';
+export type { DomainOps, OpOutcome, PoolTest } from './ops.js';
 
 export interface WeblogicProviderOptions {
   /** How long restarts and health gates wait for a server; polling interval. */
   serverTimeoutMs?: number;
   pollMs?: number;
   sleep?: (ms: number) => Promise<void>;
-}
-
-interface Located { domain: string; kind: string; name: string; type: string }
-
-function locate(address: Address): Located | undefined {
-  const p = parseAddress(address);
-  if ('error' in p || p.segments[0]?.kind !== 'weblogic') return undefined;
-  const seg = p.segments[1];
-  const type = seg ? TYPE_OF_KIND[seg.kind] : undefined;
-  return seg && type ? { domain: p.segments[0].name, kind: seg.kind, name: seg.name, type } : undefined;
 }
 
 export function createWeblogicProvider(ctx: ProviderContext, options: WeblogicProviderOptions = {}): Provider {
@@ -54,36 +44,13 @@ export function createWeblogicProvider(ctx: ProviderContext, options: WeblogicPr
     sleep: options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms))),
   };
   const domainOf = (name: string): WeblogicDomain | undefined => ctx.model.domains.find((d) => d.name === name);
-  const hostName = (a: string): string => ctx.model.hosts.find((h) => h.name === a)?.name ?? ctx.model.hosts.find((h) => h.address === a && h.name !== a)?.name ?? a;
-  const managed = (d: WeblogicDomain): string[] => d.servers.map((s) => s.name).sort();
-
-  const wlstRun = (d: WeblogicDomain) => async (body: string[]) => {
-    const admin = ctx.model.hosts.find((h) => h.name === d.admin.host);
-    const host = admin?.address.includes(':') ? `[${admin.address}]` : (admin?.address ?? 'localhost');
-    const conn = { user: d.admin.user, url: `t3://${host}:${d.admin.port}` };
-    return runWlst(ctx.hosts, { host: d.admin.host, password: await ctx.secret(d.admin.credential), script: (pw) => script(conn, pw, body) });
-  };
-
-  function wlstSpec(d: WeblogicDomain, wanted: Located[]): WlstReadSpec {
-    const names = (kind: string): string[] => [...new Set(wanted.filter((w) => w.kind === kind).map((w) => w.name))].sort();
-    const servers = names('server');
-    const logServer = wanted.some((w) => w.kind === 'log-rotation') ? managed(d)[0] : undefined;
-    return {
-      domain: d.name, servers, dataSources: names('datasource'), workManagers: names('work-manager'), deployments: names('deployment'),
-      clusters: names('cluster'), machines: names('machine'), ...(logServer ? { logServer } : {}),
-    };
-  }
+  const hostName = hostNamer(ctx);
 
   const opsCache = new Map<string, DomainOps>();
   async function opsFor(d: WeblogicDomain): Promise<DomainOps> {
-    let ops = opsCache.get(d.name);
-    if (ops) return ops;
-    if (d.management === 'rest') ops = restOps(await ctx.weblogic(d.name), managed(d), hostName);
-    else {
-      const all = domainResources(ctx.env, ctx.model, d).map((r) => locate(r.address)).filter((x): x is Located => !!x);
-      const run = wlstRun(d);
-      ops = wlstOps(d.name, run, () => readWlstDomain(wlstSpec(d, all), run, hostName));
-    }
+    const cached = opsCache.get(d.name);
+    if (cached) return cached;
+    const ops = await createDomainOps(ctx, d);
     opsCache.set(d.name, ops);
     return ops;
   }
@@ -93,7 +60,7 @@ export function createWeblogicProvider(ctx: ProviderContext, options: WeblogicPr
       const located = addresses.map(locate).filter((x): x is Located => !!x);
       const live = d.management === 'rest'
         ? await (await opsFor(d)).read()
-        : await readWlstDomain(wlstSpec(d, located), wlstRun(d), hostName);
+        : await readWlstDomain(wlstSpec(d, located), wlstRunner(ctx, d), hostName);
       return readsOf(addresses, live);
     } catch (err) {
       return unknownReads(addresses, `domain ${d.name} (${d.management}) could not be read: ${errorText(err)}`);
@@ -104,7 +71,7 @@ export function createWeblogicProvider(ctx: ProviderContext, options: WeblogicPr
     const desired = domainResources(ctx.env, req.model, d).find((r) => r.address === req.step.address);
     const rollback = rollbackOf(req);
     const wanted = rollback ? rollback.inverse?.attributes : desired?.attributes;
-    return { type: at.type, name: at.name, wanted, servers: managed(d) };
+    return { type: at.type, name: at.name, wanted, servers: managedServers(d) };
   }
 
   /** Staging of the desired archive (not when rolling back: the inverse names the previous archive, still in place). */

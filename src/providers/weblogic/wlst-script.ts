@@ -86,11 +86,18 @@ export interface Connection {
   url: string;
 }
 
-/** Prelude + password from the file + connect, then `body`, then disconnect. */
-export function script(conn: Connection, passwordPath: string, body: readonly string[]): string {
+/** The script variable holding the i-th further secret (0-based), read from its file before connect. */
+export const secretVar = (i: number): string => `secret${i + 1}`;
+
+/**
+ * Prelude + password from the file + each further secret from its file (`secret1`, … exactly as
+ * written, see runWlst) + connect, then `body`, then disconnect.
+ */
+export function script(conn: Connection, passwordPath: string, body: readonly string[], secretPaths: readonly string[] = []): string {
   return [
     PRELUDE,
     `password = open(${pyString(passwordPath)}).read().strip()`,
+    ...secretPaths.map((p, i) => `${secretVar(i)} = open(${pyString(p)}).read()`),
     call('connect', [conn.user]).replace(/\)$/, `, password, ${pyString(conn.url)})`),
     ...body,
     'disconnect()',

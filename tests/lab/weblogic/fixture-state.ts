@@ -1,5 +1,6 @@
 // A small hand-made LabState: one 12.2.1.4 REST domain (hall) and one 10.3.6 WLST domain (core).
-import type { LabDomain, LabHost, LabServer, LabState } from '../../../src/lab/state/types.js';
+import { passwordDigest } from '../../../src/lab/state/password.js';
+import type { LabDatabase, LabDomain, LabHost, LabServer, LabState } from '../../../src/lab/state/types.js';
 
 function host(name: string, files: Record<string, string> = {}): LabHost {
   const f = Object.fromEntries(Object.entries(files).map(([p, content]) => [p, { content, mode: '-rw-------', owner: 'weblogic', group: 'weblogic', mtime: '2026-01-05T08:00:00Z' }]));
@@ -46,4 +47,19 @@ export function fixtureState(): LabState {
     domains: { hall: domain('hall', '12.2.1.4', 'rest', 'hall-admin', ['HallServer1', 'HallServer2']), core: domain('core', '10.3.6', 'wlst', 'core-admin', ['CoreServer1']) },
     databases: {}, drifts: [], faults: [], latency: { roundTripMs: 0, commandMs: 0 }, generation: 0,
   };
+}
+
+/**
+ * The database both fixture domains' data sources log on to (`core`, account SBF_APP), its
+ * password and every data source's set to `password` (as the lab keeps them: digests).
+ */
+export function withDatabase(state: LabState, password = 'Right_pw_1'): LabState {
+  const digest = passwordDigest(password);
+  state.databases.core = {
+    name: 'core', dbName: 'CORE', service: 'core', listenerPort: 1521, listenerUp: true,
+    instances: [{ host: 'db1', sid: 'CORE1', status: 'OPEN', startupTime: '2026-01-05T08:00:00Z' }],
+    users: { SBF_APP: { profile: 'DEFAULT', defaultTablespace: 'SBF_DATA', accountStatus: 'OPEN', passwordChangedDaysAgo: 10, passwordDigest: digest } },
+  } as unknown as LabDatabase;
+  for (const d of Object.values(state.domains)) for (const ds of Object.values(d.dataSources)) ds.passwordDigest = digest;
+  return state;
 }

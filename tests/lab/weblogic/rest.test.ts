@@ -3,7 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { memoryStore } from '../../../src/lab/state/store.js';
 import type { LabStore } from '../../../src/lab/state/store.js';
 import { startWeblogicRest } from '../../../src/lab/weblogic/index.js';
-import { fixtureState } from './fixture-state.js';
+import { passwordDigest } from '../../../src/lab/state/password.js';
+import { fixtureState, withDatabase } from './fixture-state.js';
 
 const AUTH = `Basic ${Buffer.from('weblogic:welcome1').toString('base64')}`;
 let store: LabStore;
@@ -142,5 +143,57 @@ describe('lab WebLogic REST: lifecycle and deployment', () => {
     const del = await fetch(url('edit/appDeployments/hall-extra'), { method: 'DELETE', headers: { Authorization: AUTH, 'X-Requested-By': 't' } });
     expect(del.status).toBe(200);
     expect(store.read().domains.hall!.deployments['hall-extra']).toBeUndefined();
+  });
+});
+
+describe('lab WebLogic REST: a data source password and its pool test', () => {
+  const DRIVER = 'edit/JDBCSystemResources/HallDS/JDBCResource/JDBCDriverParams';
+  const TEST = 'domainRuntime/serverRuntimes/HallServer1/JDBCServiceRuntime/JDBCDataSourceRuntimeMBeans/HallDS/testPool';
+  const account = (): string | undefined => store.read().databases.core!.users.SBF_APP!.passwordDigest;
+  beforeEach(() => {
+    store.update((s) => { withDatabase(s); });
+  });
+
+  it('testPool answers {} when a new connection logs on, {return: error} when the password is not the account\'s', async () => {
+    const ok = await post(TEST);
+    expect(ok.status).toBe(200);
+    expect(await ok.json()).toEqual({});
+    store.update((s) => { s.databases.core!.users.SBF_APP!.passwordDigest = passwordDigest('Rotated_pw_2'); });
+    expect(await (await post(TEST)).json()).toEqual({ return: 'Connection test failed with the following exception: java.sql.SQLException: ORA-01017: invalid username/password; logon denied' });
+    store.update((s) => { s.databases.core!.listenerUp = false; });
+    expect(((await (await post(TEST)).json()) as { return: string }).return).toMatch(/ORA-12541/);
+    expect((await post('domainRuntime/serverRuntimes/HallServer1/JDBCServiceRuntime/JDBCDataSourceRuntimeMBeans/NoDS/testPool')).status).toBe(404);
+    await post('domainRuntime/serverLifeCycleRuntimes/HallServer1/shutdown');
+    expect((await post(TEST)).status).toBe(404);
+  });
+
+  it('the JDBCDriverParams password is set in an edit session, kept only as a digest, never shown', async () => {
+    const canary = 'Canary_REST_pw_77';
+    store.update((s) => { s.databases.core!.users.SBF_APP!.passwordDigest = passwordDigest(canary); });
+    expect((await post(TEST)).status).toBe(200);
+    await post('edit/changeManager/startEdit');
+    expect((await post(DRIVER, { password: canary })).status).toBe(200);
+    expect(JSON.stringify(store.read())).not.toContain(canary);
+    expect(store.read().domains.hall!.edit.pending).toEqual([{ path: 'JDBCSystemResources/HallDS/JDBCResource/JDBCDriverParams', attribute: 'password', value: passwordDigest(canary) }]);
+    const shown = (await (await get(DRIVER)).json()) as Record<string, unknown>;
+    expect(shown).not.toHaveProperty('password');
+    expect(JSON.stringify(shown)).not.toContain(canary);
+    const act = (await (await post('edit/changeManager/activate')).json()) as Record<string, unknown>;
+    expect(act).toMatchObject({ state: 'STATE_COMMITTED', changes: [{ attributeName: 'password' }] });
+    expect(JSON.stringify(act)).not.toContain(canary);
+    expect(store.read().domains.hall!.dataSources.HallDS!.passwordDigest).toBe(account());
+    expect(store.read().domains.hall!.servers.HallServer1!.restartRequired).toBe(false);
+    expect(await (await post(TEST)).json()).toEqual({});
+    expect((await post(DRIVER, { password: '' })).status).toBe(400);
+  });
+
+  it('a server that starts with a data source whose password is stale marks it Unhealthy; a passing test heals it', async () => {
+    store.update((s) => { s.databases.core!.users.SBF_APP!.passwordDigest = passwordDigest('Rotated_pw_2'); });
+    await post('domainRuntime/serverLifeCycleRuntimes/HallServer1/shutdown');
+    await post('domainRuntime/serverLifeCycleRuntimes/HallServer1/start');
+    expect(pool().runtime.state).toBe('Unhealthy');
+    await post(DRIVER, { password: 'Rotated_pw_2' });
+    expect(await (await post(TEST)).json()).toEqual({});
+    expect(pool().runtime.state).toBe('Running');
   });
 });

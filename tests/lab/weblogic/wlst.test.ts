@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { memoryStore } from '../../../src/lab/state/store.js';
 import type { ShellContext } from '../../../src/lab/shell/types.js';
 import { wlstCommand } from '../../../src/lab/weblogic/index.js';
-import { fixtureState } from './fixture-state.js';
+import { passwordDigest } from '../../../src/lab/state/password.js';
+import { fixtureState, withDatabase } from './fixture-state.js';
 
 const PRELUDE = `def _opsctl_json(v):
     if v is None:
@@ -86,5 +87,52 @@ exit()
     const n = await wlstCommand(['java', 'weblogic.WLST', '-'], ctx('frobnicate()\n'));
     expect(n.exitCode).toBe(1);
     expect(n.stderr).toContain('NameError: frobnicate');
+  });
+});
+
+describe('lab WLST: a data source password (cmo.setPassword from a file) and cmo.testPool()', () => {
+  const TEST_POOL = `domainRuntime()
+cd('/ServerRuntimes/CoreServer1/JDBCServiceRuntime/CoreServer1/JDBCDataSourceRuntimeMBeans/CoreDS')
+emit({'k': 'test', 'result': cmo.testPool()})
+`;
+  const run = async (body: string, store: ReturnType<typeof memoryStore>) => wlstCommand(['java', 'weblogic.WLST', '-'], ctx(`${PRELUDE}password = open('/home/weblogic/.wlspass').read().strip()
+connect('weblogic', password, 't3://core-admin:7001')
+${body}disconnect()
+`, store));
+
+  it('sets the password in an edit session from a 0600 file, keeps only its digest, and testPool then passes', async () => {
+    const canary = 'Canary_WLST_pw_42';
+    const store = memoryStore(withDatabase(fixtureState()));
+    store.update((s) => {
+      s.databases.core!.users.SBF_APP!.passwordDigest = passwordDigest(canary);
+      s.hosts['core-admin']!.files['/tmp/opsctl-x-1.pw'] = { content: canary, mode: '-rw-------', owner: 'weblogic', group: 'weblogic', mtime: '2026-01-06T10:00:00Z' };
+    });
+    const before = await run(TEST_POOL, store);
+    expect(results(before.stdout)).toEqual([{ k: 'test', result: 'Connection test failed with the following exception: java.sql.SQLException: ORA-01017: invalid username/password; logon denied' }]);
+    const r = await run(`secret1 = open('/tmp/opsctl-x-1.pw').read()
+edit()
+startEdit()
+cd('/JDBCSystemResources/CoreDS/JDBCResource/CoreDS/JDBCDriverParams/CoreDS')
+cmo.setPassword(secret1)
+save()
+activate(block='true')
+${TEST_POOL}`, store);
+    expect(r.stderr).toBe('');
+    expect(results(r.stdout)).toEqual([{ k: 'test', result: null }]);
+    expect(r.stdout).not.toContain(canary);
+    store.update((s) => { delete s.hosts['core-admin']!.files['/tmp/opsctl-x-1.pw']; });
+    expect(JSON.stringify(store.read())).not.toContain(canary);
+    expect(store.read().domains.core!.dataSources.CoreDS!.passwordDigest).toBe(passwordDigest(canary));
+  });
+
+  it('set outside an edit session is refused; a server that is down has no runtime to test', async () => {
+    const store = memoryStore(withDatabase(fixtureState()));
+    const refused = await run("serverConfig()\ncd('/JDBCSystemResources/CoreDS/JDBCResource/CoreDS/JDBCDriverParams/CoreDS')\ncmo.setPassword('x')\n", store);
+    expect(refused.exitCode).toBe(1);
+    expect(refused.stderr).toContain('WLSTException: Cannot set the attribute Password: serverConfig is a read-only tree; use edit()');
+    store.update((s) => { s.domains.core!.servers.CoreServer1!.state = 'SHUTDOWN'; });
+    const down = await run(TEST_POOL, store);
+    expect(down.exitCode).toBe(1);
+    expect(down.stderr).toContain('WLSTException: Error cding to the MBean');
   });
 });

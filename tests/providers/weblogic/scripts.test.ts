@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseWlst } from '../../../src/lab/weblogic/wlst-parse.js';
 import { editsFor } from '../../../src/providers/weblogic/edits.js';
-import { CANCEL_BODY, deployBody, editBody, healthBody, lifecycleBody } from '../../../src/providers/weblogic/ops-wlst.js';
+import { CANCEL_BODY, deployBody, editBody, healthBody, lifecycleBody, passwordBody, statesBody, testPoolBody } from '../../../src/providers/weblogic/ops-wlst.js';
 import { readBody } from '../../../src/providers/weblogic/wlst-read.js';
 import { PRELUDE, pyString, script } from '../../../src/providers/weblogic/wlst-script.js';
 import { REPO } from './lab-fixture.js';
@@ -41,7 +41,12 @@ const SCRIPTS: Record<string, string[]> = {
   deploy: deployBody({ name: 'sbf-core', sourcePath: '/weblogic/releases/core/sbf-core-2026.10.1.war', version: '2026.10.1', targets: ['CoreCluster'] }, 'deploy'),
   redeploy: deployBody({ name: 'sbf-core', sourcePath: '/weblogic/releases/core/sbf-core-2026.11.1.war', version: '2026.11.1', targets: ['CoreCluster'] }, 'redeploy'),
   health: healthBody('core_ms01'),
+  password: passwordBody('core', ['CoreDS', 'FrontDS']),
+  states: statesBody(['core_ms01', 'core_ms02']),
+  testPool: testPoolBody('CoreDS', ['core_ms01', 'core_ms02']),
 };
+/** Scripts that read further secrets from files (the data-source password). */
+const SECRET_FILES: Record<string, string[]> = { password: ['/tmp/opsctl-0123456789abcdef-1.pw'] };
 
 describe('generated WLST scripts', () => {
   it('start with the prelude docs/lab-weblogic.md fixes, verbatim', () => {
@@ -51,7 +56,7 @@ describe('generated WLST scripts', () => {
   });
 
   it.each(Object.keys(SCRIPTS))('%s compiles (Jython 2.7, Python 3 body, lab dialect)', (name) => {
-    const text = script(conn, '/tmp/opsctl-0123456789abcdef.pw', SCRIPTS[name]!);
+    const text = script(conn, '/tmp/opsctl-0123456789abcdef.pw', SCRIPTS[name]!, SECRET_FILES[name]);
     expect(text.startsWith(PRELUDE)).toBe(true);
     expect(() => parseWlst(text)).not.toThrow();
     const file = join(dir, `${name}.py`);
@@ -60,6 +65,13 @@ describe('generated WLST scripts', () => {
     writeFileSync(body, text.slice(PRELUDE.length));
     if (py2) execFileSync('python2', ['-c', 'import sys; compile(open(sys.argv[1]).read(), sys.argv[1], "exec")', file], { env: { ...process.env, ...PY2_ENV } });
     if (py3) execFileSync('python3', ['-c', 'import ast,sys; ast.parse(open(sys.argv[1]).read())', body]);
+  });
+
+  it('a data source password is read from its file, never written into the script', () => {
+    const text = script(conn, '/tmp/opsctl-0123456789abcdef.pw', SCRIPTS.password!, SECRET_FILES.password);
+    expect(text).toContain("secret1 = open('/tmp/opsctl-0123456789abcdef-1.pw').read()\n");
+    expect(text).toContain("cd('/JDBCSystemResources/FrontDS/JDBCResource/FrontDS/JDBCDriverParams/FrontDS')\ncmo.setPassword(secret1)\n");
+    expect(text.indexOf('secret1 = open(')).toBeLessThan(text.indexOf('connect('));
   });
 
   it('pyString quotes what the dialect can carry and refuses the rest', () => {

@@ -65,8 +65,22 @@ describe('reference checks', () => {
     expect(errorsAfter(rel, '"03": 2026-03-16', '"03": 2026-04-16')).toHaveLength(1);
   });
   it('data fixes name a database that exists somewhere', () => {
-    expect(errorsAfter('playbooks/data.yaml', 'database: coredb\ntable', 'database: frontdb\ntable')).toEqual([
+    expect(errorsAfter('playbooks/data.yaml', 'database: coredb\npreCheck', 'database: frontdb\npreCheck')).toEqual([
       'reference playbooks/data.yaml:8:11: data fix fix-2026-001: database "frontdb" does not exist in any environment',
+    ]);
+  });
+
+  it('data fixes with several changes or an INSERT have a postCheck; changes of one table share its key', () => {
+    const change = "  - { table: { schema: SBF, name: T_PAYMENT, key: [PAY_ID] }, sql: \"update sbf.t_payment set status = 'PAID' where pay_id = :pay_id\", binds: { pay_id: 1001 }, expectRows: 1 }\n";
+    const other = "  - { table: { schema: SBF, name: T_PAYMENT, key: [PAY_NO] }, sql: \"insert into sbf.t_payment (pay_no) values (:n)\", binds: { n: 1 }, expectRows: 1 }\n";
+    expect(errorsAfter('playbooks/data.yaml', change, change + other)).toEqual([
+      'reference playbooks/data.yaml:11:3: data fix fix-2026-001: an INSERT needs an explicit postCheck (the default, pre-check minus expectRows, fits one UPDATE or DELETE only)',
+      'reference playbooks/data.yaml:12:51: data fix fix-2026-001: change 2 declares another key for SBF.T_PAYMENT than an earlier change',
+    ]);
+    const post = 'postCheck: { sql: "select count(*) from sbf.t_payment where status = :s", binds: { s: PAID }, expectCount: 1 }\n';
+    expect(errorsAfter('playbooks/data.yaml', change, change + change.replace('PAID', 'DONE') + post)).toEqual([]);
+    expect(errorsAfter('playbooks/data.yaml', change, change + change)).toEqual([
+      'reference playbooks/data.yaml:11:3: data fix fix-2026-001: 2 changes need an explicit postCheck (the default, pre-check minus expectRows, fits one UPDATE or DELETE only)',
     ]);
   });
 });

@@ -16,7 +16,7 @@ const CASES: Record<Kind, { valid: string; from: string | RegExp; to: string; ex
   Release: { valid: fixtureDoc('releases/2026.03-hall-1.4.2/release.yaml'), from: 'type: application', to: 'type: app', expect: 'x.yaml:5:7: type: must be one of "application", "weblogic-patch", "oracle-patch", "sql-migration", "os-tunables", "config-table", got "app"' },
   InspectionPlaybook: { valid: fixtureDoc('playbooks/daily.yaml'), from: 'schedule: "0 8 * * *"', to: 'schedule: daily', expect: 'x.yaml:6:11: schedule: must match the pattern ^\\S+ \\S+ \\S+ \\S+ \\S+$, got "daily"' },
   Runbook: { valid: fixtureDoc('playbooks/runbooks.yaml'), from: 'severity: P1', to: 'severity: 1', expect: 'x.yaml:5:11: severity: must be one of "P1", "P2", "P3", got 1' },
-  DataFix: { valid: fixtureDoc('playbooks/data.yaml', 0), from: 'expectRows: 1 }', to: 'expectRows: 0 }', expect: 'x.yaml:11:120: change.expectRows: must be >= 1, got 0' },
+  DataFix: { valid: fixtureDoc('playbooks/data.yaml', 0), from: 'expectRows: 1 }', to: 'expectRows: 0 }', expect: 'x.yaml:11:172: changes[0].expectRows: must be >= 1, got 0' },
   ReconciliationPlaybook: { valid: fixtureDoc('playbooks/data.yaml', 1), from: 'inTransitDays: 3', to: 'inTransitDays: three', expect: 'x.yaml:10:16: inTransitDays: must be an integer, got "three"' },
 };
 

@@ -34,7 +34,10 @@ export function table(columns: string[], key: string[], rows: Row[]): LabTable {
   return { columns, key, rows };
 }
 
-interface Ledger { yz: Row[]; jk: Row[]; rk: Row[]; dz: Row[]; mismatches: InjectedMismatch[]; yzErrors: string[] }
+/** `ids`: the last FEEDBACK_ID / DZ_ID number handed out — never reused, also after rows were dropped (they are primary keys). */
+interface Ledger { yz: Row[]; jk: Row[]; rk: Row[]; dz: Row[]; mismatches: InjectedMismatch[]; yzErrors: string[]; ids: { rk: number; dz: number } }
+
+const nextId = (l: Ledger, kind: 'rk' | 'dz'): string => `${kind.toUpperCase()}${String(++l.ids[kind]).padStart(8, '0')}`;
 
 function obligations(payers: Payer[], k: number, r: Rand): Array<{ payer: Payer; xz: string; pays: boolean }> {
   const out: Array<{ payer: Payer; xz: string; pays: boolean }> = [];
@@ -83,12 +86,12 @@ function mirror(jk: Row, l: Ledger, r: Rand, amount = Number(jk.AMOUNT_FEN)): vo
   const paid = Date.parse(`${String(jk.PAID_AT).replace(' ', 'T')}+08:00`);
   const refund = amount < 0;
   l.rk.push({
-    FEEDBACK_ID: `RK${String(l.rk.length + 1).padStart(8, '0')}`, VOUCHER_NO: (jk.VOUCHER_NO ?? null), PAYER_TYPE: (jk.PAYER_TYPE ?? null), XZ_CODE: (jk.XZ_CODE ?? null), PERIOD: (jk.PERIOD ?? null),
+    FEEDBACK_ID: nextId(l, 'rk'), VOUCHER_NO: (jk.VOUCHER_NO ?? null), PAYER_TYPE: (jk.PAYER_TYPE ?? null), XZ_CODE: (jk.XZ_CODE ?? null), PERIOD: (jk.PERIOD ?? null),
     TAX_OFFICE: (jk.TAX_OFFICE ?? null), AMOUNT_FEN: amount, TREASURY_CODE: `0${String((jk.TAX_OFFICE ?? null)).slice(1, 7)}000`,
     RK_DATE: localTime(paid + 86_400_000).slice(0, 10), SJ_DATE: localTime(paid + 3 * 86_400_000).slice(0, 10), TXN_TYPE: refund ? '退库' : '入库',
   });
   l.dz.push({
-    DZ_ID: `DZ${String(l.dz.length + 1).padStart(8, '0')}`, VOUCHER_NO: (jk.VOUCHER_NO ?? null), PAYER_ID: (jk.PAYER_ID ?? null), ID_NO: (jk.ID_NO ?? null), XZ_CODE: (jk.XZ_CODE ?? null),
+    DZ_ID: nextId(l, 'dz'), VOUCHER_NO: (jk.VOUCHER_NO ?? null), PAYER_ID: (jk.PAYER_ID ?? null), ID_NO: (jk.ID_NO ?? null), XZ_CODE: (jk.XZ_CODE ?? null),
     DEPT: XZ_DEPT[String((jk.XZ_CODE ?? null))] ?? '人社', PERIOD: (jk.PERIOD ?? null), AMOUNT_FEN: amount, CONFIRMED_AT: localTime(paid + 2 * 86_400_000 + r.int(0, 36_000) * 1000), STATUS: refund ? '退费' : '到账',
   });
 }
@@ -126,7 +129,7 @@ function inject(p: string, normal: Row[], l: Ledger, r: Rand, now?: Date): void 
   add({ pair: 'treasury', class: 'amount-mismatch', side: 'both', voucherNo: String(short.VOUCHER_NO), taxAmountFen: amt(short), taxCount: 1, otherAmountFen: Number(rk.AMOUNT_FEN), otherCount: 1 });
   const dup = take();
   const first = l.rk.find((x) => x.VOUCHER_NO === dup.VOUCHER_NO)!;
-  l.rk.push({ ...first, FEEDBACK_ID: `RK${String(l.rk.length + 1).padStart(8, '0')}` });
+  l.rk.push({ ...first, FEEDBACK_ID: nextId(l, 'rk') });
   add({ pair: 'treasury', class: 'duplicate', side: 'other', voucherNo: String(dup.VOUCHER_NO), taxAmountFen: amt(dup), taxCount: 1, otherAmountFen: amt(dup) * 2, otherCount: 2 });
   const orig = take();
   const refundAmount = -amt(orig);
@@ -154,7 +157,7 @@ export const COLUMNS = {
 export function generateBusinessTables(seed: number, opts: GenerateOptions): BusinessTables {
   const periods = opts.periods ?? DEFAULT_PERIODS;
   const payers = makePayers(rand(seed, 'payers'));
-  const l: Ledger = { yz: [], jk: [], rk: [], dz: [], mismatches: [], yzErrors: [] };
+  const l: Ledger = { yz: [], jk: [], rk: [], dz: [], mismatches: [], yzErrors: [], ids: { rk: 0, dz: 0 } };
   periods.forEach((p, k) => period(p, k, payers, seed, opts.now, l, k === periods.length - 1));
   const manifest: BusinessManifest = { seed, periods, injectedMismatches: l.mismatches, batchAnomalies: [], receiveFailures: [], receiveBacklog: [], yzSaveErrors: l.yzErrors };
   const core: Record<string, LabTable> = {
