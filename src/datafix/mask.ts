@@ -24,7 +24,9 @@ export function maskRow(row: OracleRow, personal: readonly string[]): OracleRow 
 }
 
 const ID_NO = /(?<![0-9A-Za-z])[1-9]\d{16}[0-9Xx](?![0-9A-Za-z])/g;
-const CARD = /(?<![0-9])\d{16,19}(?![0-9])/g;
+// Letters on either side make it part of a word, e.g. a commit hash or sha256 with a long run of
+// digits (bea8d49b…5d00…): never a card number, and masking it would corrupt the checksum.
+const CARD = /(?<![0-9A-Za-z])\d{16,19}(?![0-9A-Za-z])/g;
 
 /** Any 身份证号 or bank card number left in a text, masked. */
 export function scrubText(text: string): string {

@@ -21,6 +21,9 @@ describe('datafix pure parts', () => {
     expect(scrubText('id 13020320000825570X card 6228483748207542052')).toBe('id 130***********570X card 622************2052');
     expect(hasUnmaskedId('130203200008255709')).toBe(true);
     expect(hasUnmaskedId(scrubText('130203200008255709'))).toBe(false);
+    // A hash with a long run of digits is not a card number (a commit hash was masked once).
+    const hash = 'bea8d49b65fc8d00d5b1410987654321096771c3';
+    expect(scrubText(`commit ${hash} sha256 ${hash}${hash.slice(0, 24)}`)).toBe(`commit ${hash} sha256 ${hash}${hash.slice(0, 24)}`);
   });
 
   it('derives the affected rows and the guards from the file, binds only', () => {
