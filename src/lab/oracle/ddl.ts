@@ -80,6 +80,14 @@ function indexKey(db: LabDatabase, n: Name, user: string): string | undefined {
   return matches.length === 1 ? matches[0] : undefined;
 }
 
+/** The index named, or ORA-01418 as Oracle answers DROP/ALTER INDEX of a missing one. */
+function existingIndex(db: LabDatabase, n: Name, user: string): { key: string; index: NonNullable<LabDatabase['indexes']>[string] } {
+  const key = indexKey(db, n, user);
+  const index = key ? db.indexes?.[key] : undefined;
+  if (!key || !index) throw new OraError(1418, 'specified index does not exist', n.pos);
+  return { key, index };
+}
+
 function columnOf(table: LabTable, name: string, pos: number): string {
   const real = table.columns.find((c) => c.toUpperCase() === name.toUpperCase());
   if (!real) throw ora.invalidIdentifier(name, pos);
@@ -405,9 +413,7 @@ function dropIndex(c: Cursor, a: DdlCtx): string {
   end(c);
   return withDb(a, (db) => {
     writable(db);
-    const key = indexKey(db, n, a.user);
-    const index = key ? db.indexes?.[key] : undefined;
-    if (!key || !index) throw new OraError(1418, 'specified index does not exist', n.pos);
+    const { key, index } = existingIndex(db, n, a.user);
     if (db.tables[index.table]?.keyName === index.name) throw new OraError(2429, 'cannot drop index used for enforcement of unique/primary key');
     delete db.indexes![key];
     return 'Index dropped.';
@@ -422,9 +428,7 @@ function alterIndex(c: Cursor, a: DdlCtx): string {
   end(c);
   return withDb(a, (db) => {
     writable(db);
-    const key = indexKey(db, n, a.user);
-    const index = key ? db.indexes?.[key] : undefined;
-    if (!key || !index) throw new OraError(1418, 'specified index does not exist', n.pos);
+    const { key, index } = existingIndex(db, n, a.user);
     const tablespace = checkTablespace(db, opts.tablespace) ?? index.tablespace;
     db.indexes![key] = { ...index, tablespace, degree: opts.degree ?? index.degree, ...(rebuild ? { status: 'VALID' as const } : {}) };
     return 'Index altered.';
